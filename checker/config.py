@@ -1,0 +1,116 @@
+"""``[tool.checker]`` of the root's ``pyproject.toml`` -> one frozen :class:`Settings`.
+
+The settings object is passed explicitly to every stage; nothing reads
+configuration from module globals.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from checker.errors import CheckerError
+
+GateBlock = Literal["unreviewed", "confirmed", "in_progress"]
+
+
+class _Section(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Tolerances(_Section):
+    """Relative tolerances that turn a hedged figure into an interval."""
+
+    round_number: float = Field(
+        default=0.05,
+        ge=0,
+        le=0.5,
+        description="A bare round number (300, 1,000) may be this far off.",
+    )
+    nearly: float = Field(
+        default=0.10, ge=0, le=0.5, description="'nearly/almost N' covers [N*(1-x), N]."
+    )
+    approximate: float = Field(
+        default=0.10, ge=0, le=0.5, description="'around/about N' covers N*(1±x)."
+    )
+
+
+class MatchSettings(_Section):
+    threshold: float = Field(
+        default=70.0, ge=0, le=100, description="rapidfuzz score (0-100) for two keys to match."
+    )
+    wire_copy_threshold: float = Field(
+        default=90.0, ge=0, le=100, description="Sentence similarity that marks shared wire copy."
+    )
+
+
+class GateSettings(_Section):
+    block_on: tuple[GateBlock, ...] = ("unreviewed", "confirmed", "in_progress")
+    fail_on_variance: bool = False
+
+
+class Settings(_Section):
+    root: Path = Path(".")
+    aliases: tuple[Path, ...] = Field(
+        default=(), description="Extra alias files (TOML), relative to the root."
+    )
+    tolerances: Tolerances = Tolerances()
+    match: MatchSettings = MatchSettings()
+    gate: GateSettings = GateSettings()
+
+    @property
+    def seeds_dir(self) -> Path:
+        return self.root / "seeds"
+
+    @property
+    def claims_dir(self) -> Path:
+        return self.root / "claims"
+
+    @property
+    def reports_dir(self) -> Path:
+        return self.root / "reports"
+
+    @property
+    def review_file(self) -> Path:
+        return self.reports_dir / "review.jsonl"
+
+
+_TOML_LINE = re.compile(r"\(at line (\d+), column \d+\)")
+
+
+def load_settings(root: Path) -> Settings:
+    """Read ``root/pyproject.toml`` (optional) and return the settings for ``root``.
+
+    Raises :class:`CheckerError` naming the file (and line) when the TOML is
+    malformed or ``[tool.checker]`` holds an unknown key or a bad value.
+    """
+    root = Path(root)
+    path = root / "pyproject.toml"
+    section: dict[str, object] = {}
+    if path.is_file():
+        try:
+            with path.open("rb") as handle:
+                data = tomllib.load(handle)
+        except tomllib.TOMLDecodeError as exc:
+            match = _TOML_LINE.search(str(exc))
+            line = int(match.group(1)) if match else None
+            message = _TOML_LINE.sub("", str(exc)).strip()
+            raise CheckerError(f"invalid TOML: {message}", path=path, line=line) from None
+        tool = data.get("tool", {})
+        section = tool.get("checker", {}) if isinstance(tool, dict) else {}
+        if not isinstance(section, dict):
+            raise CheckerError("[tool.checker] must be a table", path=path)
+    try:
+        settings = Settings.model_validate({**section, "root": root})
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        where = ".".join(str(part) for part in first["loc"])
+        raise CheckerError(f"[tool.checker] {where}: {first['msg']}", path=path) from None
+    missing = [alias for alias in settings.aliases if not (root / alias).is_file()]
+    if missing:
+        raise CheckerError(f"[tool.checker] aliases: file not found: {missing[0]}", path=path)
+    return settings

@@ -1,0 +1,117 @@
+"""Claims files on disk: ``claims/<id>.json`` and ``claims/schema.json``.
+
+Reading validates twice: with ``jsonschema`` against the published schema (so a
+hand-edited file gets a JSON pointer and a reason), then with pydantic.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+from pydantic import ValidationError
+
+from checker.errors import CheckerError
+from checker.fileio import atomic_write_text, dumps_canonical, load_json
+from checker.schema.claims import ClaimFile
+from checker.schema.export import claims_schema, schema_text
+
+SCHEMA_FILE = "schema.json"
+
+
+def sha256_text(text: str) -> str:
+    """The seed fingerprint stored in claims files: sha256 of the UTF-8 bytes."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def claims_path(claims_dir: Path, seed_id: str) -> Path:
+    return claims_dir / f"{seed_id}.json"
+
+
+@functools.cache
+def _validator() -> jsonschema.protocols.Validator:
+    schema = claims_schema()
+    cls = jsonschema.validators.validator_for(schema)
+    cls.check_schema(schema)
+    validator: jsonschema.protocols.Validator = cls(schema)
+    return validator
+
+
+def _pointer(path: Iterable[Any]) -> str:
+    parts = [str(part).replace("~", "~0").replace("/", "~1") for part in path]
+    return "/" + "/".join(parts) if parts else "/"
+
+
+def validate_claims_data(data: Any, path: Path) -> ClaimFile:
+    """Validate parsed JSON as a claims file; raise :class:`CheckerError` with a pointer."""
+    errors = sorted(
+        _validator().iter_errors(data), key=lambda e: (list(e.absolute_path), e.message)
+    )
+    if errors:
+        best = jsonschema.exceptions.best_match(errors)
+        raise CheckerError(best.message, path=path, pointer=_pointer(best.absolute_path))
+    try:
+        return ClaimFile.model_validate(data)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        raise CheckerError(first["msg"], path=path, pointer=_pointer(first["loc"])) from None
+
+
+def read_claim_file(path: Path) -> ClaimFile:
+    """Load and validate one claims file."""
+    return validate_claims_data(load_json(path, what="claims file"), path)
+
+
+def claim_file_text(claim_file: ClaimFile) -> str:
+    """The canonical, byte-stable serialisation of a claims file."""
+    return dumps_canonical(claim_file.model_dump(mode="json"))
+
+
+def write_claim_file(claims_dir: Path, claim_file: ClaimFile) -> Path:
+    """Write ``claims/<seed>.json`` atomically; returns its path."""
+    path = claims_path(claims_dir, claim_file.seed)
+    atomic_write_text(path, claim_file_text(claim_file))
+    return path
+
+
+def write_claims_schema(claims_dir: Path) -> Path:
+    """Write ``claims/schema.json`` (only when its content changes)."""
+    path = claims_dir / SCHEMA_FILE
+    text = schema_text(claims_schema())
+    if not path.is_file() or path.read_text(encoding="utf-8") != text:
+        atomic_write_text(path, text)
+    return path
+
+
+@dataclass(frozen=True)
+class Freshness:
+    """State of a seed's claims file: ``fresh``, ``missing`` or ``stale``."""
+
+    seed: str
+    state: str
+    path: Path
+    extractor_version: str | None = None
+
+
+def freshness(claims_dir: Path, seed_id: str, seed_sha256: str) -> Freshness:
+    """Compare a claims file's ``seed_sha256`` with the seed's current hash.
+
+    Only the hash is read here (the file may be invalid; validation reports that).
+    """
+    path = claims_path(claims_dir, seed_id)
+    if not path.is_file():
+        return Freshness(seed_id, "missing", path)
+    try:
+        data = load_json(path, what="claims file")
+    except CheckerError:
+        return Freshness(seed_id, "stale", path)
+    if not isinstance(data, dict):
+        return Freshness(seed_id, "stale", path)
+    state = "fresh" if data.get("seed_sha256") == seed_sha256 else "stale"
+    version = data.get("extractor_version")
+    return Freshness(seed_id, state, path, version if isinstance(version, str) else None)
