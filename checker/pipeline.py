@@ -6,20 +6,26 @@ results; the CLI only formats them.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 
+from checker.comparison import compare as compare_claims
 from checker.config import Settings
 from checker.corpus import load_corpus
+from checker.errors import CheckerError
 from checker.extract import EXTRACTOR_VERSION, extract_article
-from checker.store import freshness, write_claim_file, write_claims_schema
-
-Progress = Callable[[str, int, int], None]
-"""``progress(stage, done, total)``: called as work advances (for progress bars)."""
-
-
-def _no_progress(stage: str, done: int, total: int) -> None:
-    return None
+from checker.fileio import atomic_write_text
+from checker.progress import Progress, no_progress
+from checker.report import FORMATS, render
+from checker.review import DecisionStore, attach_decisions
+from checker.schema import ClaimFile, Report
+from checker.store import (
+    claims_path,
+    freshness,
+    read_claim_file,
+    write_claim_file,
+    write_claims_schema,
+)
 
 
 @dataclass(frozen=True)
@@ -28,18 +34,26 @@ class ExtractResult:
     skipped: list[str] = field(default_factory=list)
 
 
+@dataclass(frozen=True)
+class RunResult:
+    extraction: ExtractResult
+    report: Report
+    written: list[Path]
+
+
 def extract(
     settings: Settings,
     ids: list[str] | None = None,
     *,
     force: bool = False,
-    progress: Progress = _no_progress,
+    progress: Progress = no_progress,
 ) -> ExtractResult:
     """Write ``claims/<id>.json`` for every seed whose claims file is missing or stale.
 
     A claims file is stale when its ``seed_sha256`` differs from the seed's, or
-    when it was written by another extractor version. Returns the ids extracted
-    and skipped. Raises :class:`CheckerError` on bad seeds before writing anything.
+    when another extractor version wrote it. Returns the ids extracted and
+    skipped. Every seed is read and extracted before anything is written, so a
+    bad seed (:class:`CheckerError`) leaves ``claims/`` untouched.
     """
     articles = load_corpus(settings.seeds_dir, ids)
     todo = []
@@ -50,11 +64,53 @@ def extract(
             todo.append(article)
         else:
             skipped.append(article.id)
-    write_claims_schema(settings.claims_dir)
     claim_files = []
     for done, article in enumerate(todo, start=1):
         claim_files.append(extract_article(article, settings))
         progress("extract", done, len(todo))
+    write_claims_schema(settings.claims_dir)
     for claim_file in claim_files:
         write_claim_file(settings.claims_dir, claim_file)
     return ExtractResult(extracted=[a.id for a in todo], skipped=skipped)
+
+
+def load_claim_files(settings: Settings) -> list[ClaimFile]:
+    """Read and validate the claims file of every seed, sorted by seed id.
+
+    A seed without a claims file is an input error (run ``checker extract``).
+    """
+    articles = load_corpus(settings.seeds_dir)
+    files = []
+    for article in articles:
+        path = claims_path(settings.claims_dir, article.id)
+        if not path.is_file():
+            raise CheckerError("no claims file for this seed: run `checker extract`", path=path)
+        files.append(read_claim_file(path))
+    return files
+
+
+def compare(settings: Settings, *, progress: Progress = no_progress) -> Report:
+    """Cross-reference the claims files and attach the editors' current decisions."""
+    report = compare_claims(load_claim_files(settings), settings, progress)
+    return attach_decisions(report, DecisionStore(settings.review_file).current())
+
+
+def write_reports(
+    settings: Settings, report: Report, formats: tuple[str, ...] | None = None
+) -> list[Path]:
+    """Write each report format that has a file name into ``reports/`` (atomically)."""
+    written = []
+    for fmt, name in FORMATS.items():
+        if name is None or (formats is not None and fmt not in formats):
+            continue
+        path = settings.reports_dir / name
+        atomic_write_text(path, render(report, fmt))
+        written.append(path)
+    return written
+
+
+def run(settings: Settings, *, progress: Progress = no_progress) -> RunResult:
+    """The main job: extract what is new or stale, compare, write every report."""
+    extraction = extract(settings, progress=progress)
+    report = compare(settings, progress=progress)
+    return RunResult(extraction, report, write_reports(settings, report))

@@ -12,7 +12,7 @@ import sys
 from collections.abc import Sequence
 from types import ModuleType
 
-from checker.cli import extract_cmd, schema_cmd
+from checker.cli import compare_cmd, extract_cmd, run_cmd, schema_cmd
 from checker.errors import CheckerError
 from checker.version import CHECKER_VERSION
 
@@ -22,7 +22,9 @@ EXIT_INPUT = 2
 
 # Order is the order of `checker --help`.
 COMMANDS: tuple[ModuleType, ...] = (
+    run_cmd,
     extract_cmd,
+    compare_cmd,
     schema_cmd,
 )
 

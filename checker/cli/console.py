@@ -18,7 +18,7 @@ from rich.progress import (
     TimeElapsedColumn,
 )
 
-from checker.pipeline import Progress as ProgressCallback
+from checker.progress import Progress as ProgressCallback
 
 # Show a bar only for work that takes longer than this.
 _PROGRESS_AFTER_SECONDS = 1.0
