@@ -20,3 +20,50 @@ def seed_root(tmp_path: Path) -> Path:
     for seed in sorted(SEEDS.iterdir()):
         shutil.copy2(seed, root / "seeds" / seed.name)
     return root
+
+
+CHROMIUM = Path("/usr/bin/chromium")
+# Flags from the machine notes: no sandbox as root, and no background networking
+# (the closed network refuses those connections and they show up as errors).
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
+
+
+@pytest.fixture(scope="session")
+def browser():  # type: ignore[no-untyped-def]
+    """A headless Debian Chromium driven by Playwright.
+
+    Skipped when Chromium is not installed, except under CI (``CI=true``),
+    where ``.ci/run`` installs it and a missing browser is a failure.
+    """
+    import os
+
+    if not CHROMIUM.exists():
+        if os.environ.get("CI"):
+            pytest.fail("CI: /usr/bin/chromium is missing (.ci/run installs Debian's chromium)")
+        pytest.skip("Debian's chromium is not installed (/usr/bin/chromium)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        instance = playwright.chromium.launch(
+            executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
+        )
+        try:
+            yield instance
+        finally:
+            instance.close()
+
+
+@pytest.fixture
+def artifacts() -> Path:
+    """Folder for test artefacts (screenshots), kept after the run; git-ignored."""
+    ARTIFACTS.mkdir(exist_ok=True)
+    return ARTIFACTS
