@@ -1,0 +1,144 @@
+"""The lexicon: entity aliases, spelling variants and wording synonyms.
+
+:func:`load_lexicon` builds one :class:`Lexicon` per settings (cached) from the
+bundled ``aliases.toml`` and ``synonyms.toml`` plus the users' alias files
+(``[tool.checker] aliases``). The comparator calls :meth:`Lexicon.canonical`
+and :meth:`Lexicon.synonym_key` to decide whether two wordings name the same
+thing; the extractor calls :meth:`Lexicon.find_entities` on each sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from checker.data.folding import fold, strip_marks
+from checker.data.loader import string_lists
+
+ENTITY_TYPES = ("country", "place", "person", "organisation")
+_SECTIONS = (*ENTITY_TYPES, "spelling")
+_SPACE = re.compile(r"\s+")
+_WORD = re.compile(r"[^\W_]+(?:[-'][^\W_]+)*")
+_EDGE = re.compile(r"^(?:the\s+)|(?:'s|')$", re.IGNORECASE)
+
+
+def _key(text: str) -> str:
+    return _SPACE.sub(" ", fold(text)).strip()
+
+
+@dataclass
+class AliasTable:
+    """Raw alias data before indexing: per section, canonical -> aliases."""
+
+    sections: dict[str, dict[str, list[str]]] = field(
+        default_factory=lambda: {name: {} for name in _SECTIONS}
+    )
+
+    def merge(self, data: dict[str, object], label: str | Path, text: str = "") -> None:
+        """Add one file's tables; later files override the canonical of a shared alias."""
+        from checker.errors import CheckerError
+
+        for section, table in data.items():
+            if section not in _SECTIONS:
+                raise CheckerError(
+                    f"unknown section [{section}] (allowed: {', '.join(_SECTIONS)})", path=label
+                )
+            for canonical, aliases in string_lists(table, label, section, text).items():
+                self.sections[section].setdefault(canonical, [])
+                self.sections[section][canonical].extend(aliases)
+
+
+class Lexicon:
+    """Alias and synonym look-ups; immutable once built."""
+
+    def __init__(self, aliases: AliasTable, synonyms: dict[str, list[str]]) -> None:
+        self._entities: dict[str, tuple[str, str]] = {}
+        self._spelling: dict[str, str] = {}
+        self._synonyms: dict[str, str] = {}
+        surfaces: list[str] = []
+        for kind in ENTITY_TYPES:
+            for canonical, names in aliases.sections[kind].items():
+                for name in (canonical, *names):
+                    self._entities[_key(name)] = (canonical, kind)
+                    surfaces.append(strip_marks(name))
+        for canonical, variants in aliases.sections["spelling"].items():
+            for variant in (canonical, *variants):
+                self._spelling[_key(variant)] = canonical
+        for key, words in synonyms.items():
+            for word in (key, *words):
+                self._synonyms[_key(word)] = key
+        # Longest first so "Upper Karabakh" wins over "Karabakh"; letters are
+        # matched with their case (so "US" is not "us"), diacritics ignored.
+        ordered = sorted(set(surfaces), key=lambda s: (-len(s), s))
+        body = "|".join(re.escape(s) for s in ordered if s)
+        self._finder = re.compile(rf"(?<![\w-])(?:{body})(?![\w-]|-\w)") if body else None
+        spell = sorted({strip_marks(v) for v in self._spelling_surfaces(aliases)}, key=len)
+        spell_body = "|".join(re.escape(s) for s in reversed(spell) if s)
+        self._speller = re.compile(rf"(?<!\w)(?:{spell_body})(?!\w)", re.IGNORECASE)
+
+    @staticmethod
+    def _spelling_surfaces(aliases: AliasTable) -> Iterable[str]:
+        for canonical, variants in aliases.sections["spelling"].items():
+            yield canonical
+            yield from variants
+
+    def entity(self, name: str) -> tuple[str, str] | None:
+        """``(canonical, type)`` of a known entity name or alias, else ``None``."""
+        key = _key(name)
+        found = self._entities.get(key)
+        if found is None:
+            found = self._entities.get(_key(_EDGE.sub("", name.strip())))
+        return found
+
+    def canonical(self, name: str) -> str:
+        """The canonical form of a name or word.
+
+        Known entities map to their canonical name (``Türkiye`` -> ``Turkey``,
+        ``Erdoğan`` -> ``Recep Tayyip Erdogan``, ``Upper Karabakh`` ->
+        ``Nagorno-Karabakh``). Anything else keeps its words, with diacritics
+        stripped, whitespace collapsed, and spelling variants replaced
+        (``National Defense Minister`` -> ``National Defence Minister``,
+        ``cease-fire`` -> ``ceasefire``).
+        """
+        found = self.entity(name)
+        if found is not None:
+            return found[0]
+        text = _SPACE.sub(" ", strip_marks(name)).strip()
+        return self._speller.sub(self._respell, text)
+
+    def _respell(self, match: re.Match[str]) -> str:
+        word = match.group(0)
+        canonical = self._spelling.get(_key(word), word)
+        if word[:1].isupper() and not canonical[:1].isupper():
+            return canonical[:1].upper() + canonical[1:]
+        if word[:1].islower() and canonical[:1].isupper():
+            return canonical[:1].lower() + canonical[1:]
+        return canonical
+
+    def synonym_key(self, word: str) -> str:
+        """A key shared by wordings that do not change a fact.
+
+        ``retook``/``liberated``/``recaptured`` -> ``retake``; ``war``/``conflict``
+        -> ``war``; ``ceasefire``/``cease-fire``/``truce`` -> ``ceasefire``.
+        Unknown words come back folded (lower case, no diacritics).
+        """
+        key = _key(word)
+        spelled = self._spelling.get(key)
+        if spelled is not None:
+            key = _key(spelled)
+        return self._synonyms.get(key, key)
+
+    def find_entities(self, text: str) -> list[str]:
+        """Sorted canonical names of the known entities mentioned in ``text``."""
+        if self._finder is None:
+            return []
+        found = {
+            self._entities[_key(m.group(0))][0] for m in self._finder.finditer(strip_marks(text))
+        }
+        return sorted(found)
+
+    def entity_type(self, canonical: str) -> str | None:
+        found = self._entities.get(_key(canonical))
+        return found[1] if found else None
