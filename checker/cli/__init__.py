@@ -12,7 +12,7 @@ import sys
 from collections.abc import Sequence
 from types import ModuleType
 
-from checker.cli import compare_cmd, extract_cmd, gate_cmd, run_cmd, schema_cmd
+from checker.cli import compare_cmd, extract_cmd, gate_cmd, report_cmd, run_cmd, schema_cmd
 from checker.errors import CheckerError
 from checker.version import CHECKER_VERSION
 
@@ -25,6 +25,7 @@ COMMANDS: tuple[ModuleType, ...] = (
     run_cmd,
     extract_cmd,
     compare_cmd,
+    report_cmd,
     gate_cmd,
     schema_cmd,
 )

@@ -7,6 +7,7 @@ import argparse
 from checker import pipeline
 from checker.cli.common import command_parser, settings_from
 from checker.cli.console import console, progress_reporter
+from checker.report.terminal import print_summary
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -25,12 +26,7 @@ def run(args: argparse.Namespace) -> int:
     out.print(
         f"extracted {len(extraction.extracted)}, skipped {len(extraction.skipped)} (unchanged)"
     )
-    summary = result.report.summary
-    out.print(
-        f"sources {summary.sources}  claims {summary.claims}  facts {summary.facts}  "
-        f"agreements {summary.agreement}  variances {summary.variance}  "
-        f"contradictions {summary.contradiction}  single-source {summary.single_source}"
-    )
+    print_summary(result.report, out)
     for path in result.written:
         out.print(f"wrote {path}")
     return 0

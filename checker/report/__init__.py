@@ -8,23 +8,25 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from checker.fileio import dumps_canonical
-from checker.report import github
+from checker.report import github, html, json_format, junit, markdown, sarif
 from checker.schema import Report
 
 # format -> file name written into reports/ by `checker run` (None: stdout only)
 FORMATS: dict[str, str | None] = {
     "json": "consistency.json",
+    "md": "consistency.md",
+    "html": "consistency.html",
+    "sarif": "consistency.sarif",
+    "junit": "consistency.junit.xml",
     "github": None,
 }
 
-
-def _json(report: Report) -> str:
-    return dumps_canonical(report.model_dump(mode="json"))
-
-
 _RENDERERS: dict[str, Callable[[Report], str]] = {
-    "json": _json,
+    "json": json_format.render,
+    "md": markdown.render,
+    "html": html.render,
+    "sarif": sarif.render,
+    "junit": junit.render,
     "github": github.render,
 }
 
@@ -36,3 +38,6 @@ def render(report: Report, fmt: str) -> str:
     except KeyError:
         raise ValueError(f"unknown report format {fmt!r}") from None
     return renderer(report)
+
+
+__all__ = ["FORMATS", "render"]

@@ -1,0 +1,187 @@
+"""``reports/consistency.html``: one self-contained page for editors.
+
+Jinja2 with autoescaping renders ``templates/report.html.j2``; article text is
+untrusted and only ever reaches the page as escaped text. The inline script and
+style are allowed by their SHA-256 in a Content-Security-Policy that forbids
+everything else (no network, no injected script), so the page works offline.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+from dataclasses import dataclass
+from importlib import resources
+
+from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+
+from checker.report.common import (
+    VERDICT_LABELS,
+    VERDICT_PLURALS,
+    by_verdict,
+    independence,
+    is_settled,
+    location,
+    seed_path,
+)
+from checker.report.worddiff import Quote, quotes
+from checker.schema import VERDICT_ORDER, Finding, FindingClaim, Report, SeedInfo
+
+SINGLE = "single_source"
+
+# Matrix geometry (px).
+_CELL = 18
+_GAP = 3
+_LABEL_WIDTH = 190
+_HEADER = 26
+_LABEL_CHARS = 26
+
+
+@dataclass(frozen=True)
+class Card:
+    """A finding as the template shows it."""
+
+    anchor: str
+    number: int
+    finding: Finding
+    quotes: list[tuple[FindingClaim, Quote]]
+    independence: str
+    settled: bool
+
+
+@dataclass(frozen=True)
+class Cell:
+    x: int
+    y: int
+    verdict: str
+    href: str
+    title: str
+
+
+@dataclass(frozen=True)
+class Matrix:
+    width: int
+    height: int
+    rows: list[tuple[int, str, str]]  # y of the text baseline, label, full name
+    columns: list[tuple[int, str, str]]  # x of the column centre, number, href
+    cells: list[Cell]
+
+
+def source_label(seed: SeedInfo) -> str:
+    """The outlet when known, else the seed id."""
+    return seed.metadata.outlet or seed.id
+
+
+def _truncate(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "\u2026"
+
+
+def build_matrix(
+    report: Report, cards: list[Card], singles: list[tuple[str, FindingClaim]]
+) -> Matrix:
+    """Sources (rows) x facts (columns): a cell where a source states the fact."""
+    seeds = sorted(
+        {s.id for s in report.seeds}
+        | {c.seed for f in report.findings for c in f.claims}
+        | {c.seed for _, c in singles}
+    )
+    labels = {s.id: source_label(s) for s in report.seeds}
+    row_y = {seed: _HEADER + i * (_CELL + _GAP) for i, seed in enumerate(seeds)}
+    columns: list[tuple[int, str, str]] = []
+    cells: list[Cell] = []
+    x = _LABEL_WIDTH
+    for card in cards:
+        columns.append((x + _CELL // 2, str(card.number), f"#{card.anchor}"))
+        for seed in sorted({c.seed for c in card.finding.claims}):
+            cells.append(
+                Cell(
+                    x,
+                    row_y[seed],
+                    card.finding.verdict.value,
+                    f"#{card.anchor}",
+                    f"{card.number}. {card.finding.verdict.value}: {card.finding.fact}",
+                )
+            )
+        x += _CELL + _GAP
+    for anchor, claim in singles:
+        columns.append((x + _CELL // 2, "", f"#{anchor}"))
+        cells.append(
+            Cell(x, row_y[claim.seed], SINGLE, f"#{anchor}", f"single source: {claim.text}")
+        )
+        x += _CELL + _GAP
+    rows = [
+        (
+            row_y[seed] + _CELL - 5,
+            _truncate(labels.get(seed, seed), _LABEL_CHARS),
+            labels.get(seed, seed),
+        )
+        for seed in seeds
+    ]
+    height = _HEADER + len(seeds) * (_CELL + _GAP)
+    return Matrix(
+        width=max(x, _LABEL_WIDTH + 1), height=height, rows=rows, columns=columns, cells=cells
+    )
+
+
+def _csp_hash(text: str) -> str:
+    digest = hashlib.sha256(text.encode("utf-8")).digest()
+    return "'sha256-" + base64.b64encode(digest).decode("ascii") + "'"
+
+
+def _asset(name: str) -> str:
+    return resources.files("checker.report").joinpath("templates", name).read_text("utf-8")
+
+
+def _environment() -> Environment:
+    return Environment(
+        loader=PackageLoader("checker.report", "templates"),
+        autoescape=select_autoescape(default=True, default_for_string=True),
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+
+
+def render(report: Report) -> str:
+    """The HTML page of ``report`` (deterministic: same report, same bytes)."""
+    groups = by_verdict(report.findings)
+    cards: list[Card] = []
+    for verdict in VERDICT_ORDER:
+        for finding in groups[verdict]:
+            number = len(cards) + 1
+            cards.append(
+                Card(
+                    anchor=f"f{number}",
+                    number=number,
+                    finding=finding,
+                    quotes=list(zip(finding.claims, quotes(finding.claims), strict=True)),
+                    independence=independence(finding),
+                    settled=is_settled(finding),
+                )
+            )
+    singles = [(f"s{i}", claim) for i, claim in enumerate(report.single_source, start=1)]
+    script = _asset("report.js")
+    style = _asset("report.css")
+    csp = (
+        "default-src 'none'; "
+        f"script-src {_csp_hash(script)}; style-src {_csp_hash(style)}; "
+        "img-src data:; base-uri 'none'; form-action 'none'"
+    )
+    template = _environment().get_template("report.html.j2")
+    return template.render(
+        report=report,
+        cards=cards,
+        singles=singles,
+        matrix=build_matrix(report, cards, singles),
+        verdicts=[(v.value, VERDICT_PLURALS[v], len(groups[v])) for v in VERDICT_ORDER],
+        labels={v.value: VERDICT_LABELS[v] for v in VERDICT_ORDER},
+        sources=[(s.id, source_label(s)) for s in report.seeds],
+        source_names={s.id: source_label(s) for s in report.seeds},
+        seed_path=seed_path,
+        location=location,
+        single=SINGLE,
+        script=script,
+        style=style,
+        csp=csp,
+    )

@@ -1,0 +1,144 @@
+"""``reports/consistency.md``: a report to paste as a pull-request comment.
+
+A summary table, then contradictions, variances and agreements, each with the
+fact, what differs, and the quotes with ``seeds/<id>.txt:LINE``. Quotes are
+blockquotes rather than table cells and every line is wrapped, so GitHub shows
+the comment without sideways scrolling. Article text is escaped: it can never
+become markup, a link, an image or HTML.
+"""
+
+from __future__ import annotations
+
+import re
+import textwrap
+
+from checker.report.common import (
+    VERDICT_LABELS,
+    VERDICT_PLURALS,
+    by_verdict,
+    independence,
+    location,
+    one_line,
+)
+from checker.report.worddiff import split_sentence
+from checker.schema import VERDICT_ORDER, Finding, FindingClaim, Report
+
+WIDTH = 100
+
+# Markdown punctuation that could start markup anywhere in a line (GFM backslash escapes).
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~>@$:])")
+
+
+def escape(text: str) -> str:
+    """Plain text as inert Markdown on one line: HTML-escaped, punctuation backslashed."""
+    text = one_line(text)
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return _MD_SPECIAL.sub(r"\\\1", text)
+
+
+def code(text: str) -> str:
+    """Inline code that survives backticks in ``text``."""
+    text = one_line(text)
+    fence = "`"
+    while fence in text:
+        fence += "`"
+    pad = " " if text.startswith("`") or text.endswith("`") else ""
+    return f"{fence}{pad}{text}{pad}{fence}"
+
+
+def wrap(text: str, prefix: str = "", *, first: str | None = None) -> list[str]:
+    """Wrap already-escaped ``text`` at :data:`WIDTH`, never breaking inside a word."""
+    return textwrap.wrap(
+        text,
+        width=WIDTH,
+        initial_indent=prefix if first is None else first,
+        subsequent_indent=prefix,
+        break_long_words=False,
+        break_on_hyphens=False,
+    ) or [(prefix if first is None else first).rstrip()]
+
+
+def _claim_lines(claim: FindingClaim, names: dict[str, str]) -> list[str]:
+    source = names.get(claim.seed, claim.seed)
+    head = f"- **{escape(source)}** {code(location(claim))}"
+    value = f"value {code(claim.value)}"
+    if claim.normalisation:
+        value += f" ({escape(claim.normalisation)})"
+    lines = wrap(f"{head}: {value}", "  ", first="")
+    before, span, after = split_sentence(claim)
+    # keep the sentence's own spacing around the bold span ("**300 settlements**, were")
+    lead = " " if before[-1:].isspace() else ""
+    trail = " " if after[:1].isspace() else ""
+    quote = f"{escape(before)}{lead}**{escape(span)}**{trail}{escape(after)}".strip()
+    lines.extend(wrap(quote, "  > "))
+    return lines
+
+
+def _finding_lines(number: int, finding: Finding, names: dict[str, str]) -> list[str]:
+    lines = wrap(f"#### {number}. {escape(finding.fact)}")
+    lines.append("")
+    lines.extend(wrap(escape(finding.explanation)))
+    lines.append("")
+    facts = [
+        f"rule {code(finding.rule)} {escape(finding.rule_name)}",
+        escape(independence(finding)),
+    ]
+    if finding.differences:
+        facts.append("differs in: " + ", ".join(escape(d) for d in finding.differences))
+    if finding.uncertain:
+        facts.append("rests on an inferred value")
+    lines.extend(wrap(" · ".join(facts)))
+    if finding.review is not None:
+        review = finding.review
+        text = f"**Editor:** {escape(review.decision.value)} by {escape(review.reviewer)}"
+        if review.note:
+            text += f": {escape(review.note)}"
+        lines.append("")
+        lines.extend(wrap(text))
+    lines.append("")
+    for claim in finding.claims:
+        lines.extend(_claim_lines(claim, names))
+    lines.append("")
+    return lines
+
+
+def render(report: Report) -> str:
+    """The Markdown report (deterministic; lines at most :data:`WIDTH` characters where
+    the text allows: a single word longer than that stays whole)."""
+    names = {s.id: s.metadata.outlet or s.id for s in report.seeds}
+    summary = report.summary
+    lines = [
+        "## Consistency report",
+        "",
+        "| | count |",
+        "|---|---:|",
+        f"| sources | {summary.sources} |",
+        f"| claims | {summary.claims} |",
+        f"| facts | {summary.facts} |",
+        f"| contradictions | {summary.contradiction} |",
+        f"| variances | {summary.variance} |",
+        f"| agreements | {summary.agreement} |",
+        f"| single-source | {summary.single_source} |",
+        "",
+    ]
+    groups = by_verdict(report.findings)
+    number = 0
+    for verdict in VERDICT_ORDER:
+        lines.append(f"### {VERDICT_PLURALS[verdict]} ({len(groups[verdict])})")
+        lines.append("")
+        if not groups[verdict]:
+            lines.extend([f"No {VERDICT_LABELS[verdict].lower()}s.", ""])
+        for finding in groups[verdict]:
+            number += 1
+            lines.extend(_finding_lines(number, finding, names))
+    if report.single_source:
+        lines.extend([f"### Single-source facts ({len(report.single_source)})", ""])
+        for claim in report.single_source:
+            source = escape(names.get(claim.seed, claim.seed))
+            lines.extend(
+                wrap(
+                    f"- **{source}** {code(location(claim))}: {escape(claim.text)}", "  ", first=""
+                )
+            )
+        lines.append("")
+    return "\n".join(lines).rstrip("\n") + "\n"
