@@ -1,0 +1,78 @@
+"""Numbers written with digits or words: find them, and read their value.
+
+``parse_number("80 million") == 80_000_000``, ``parse_number("forty-four") == 44``,
+``parse_number("1,960") == 1960``. The finder regex is built once from the
+number words in ``checker/data/numbers.toml``.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from checker.data.folding import fold
+from checker.data.language import Language, load_language
+
+_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_SPLIT = re.compile(r"[\s-]+")
+
+
+@functools.cache
+def number_pattern() -> re.Pattern[str]:
+    """A regex matching one number: digits or words, with optional scale words.
+
+    Group ``num`` is the number. Matches are case-insensitive for words.
+    """
+    lang = load_language()
+    units = sorted(lang.number_words, key=len, reverse=True)
+    scales = sorted(lang.scales, key=len, reverse=True)
+    word = "|".join(re.escape(w) for w in units)
+    scale = "|".join(re.escape(s) for s in scales)
+    word_number = rf"(?:{word})(?:[- ](?:{word}))?"
+    core = rf"(?:{_DIGITS}|{word_number})"
+    with_scale = rf"{core}(?:[ -](?:{scale})\b)*"
+    return re.compile(rf"(?<![\w.,])(?P<num>(?i:{with_scale}))(?![\w]|[.,]\d)")
+
+
+def parse_number(surface: str, lang: Language | None = None) -> float | None:
+    """The value of a number as written, or ``None`` when it is not one.
+
+    Digits may carry thousands commas and decimals; words combine as in
+    English ("twenty one", "two hundred", "1.5 billion", "a million").
+    """
+    lang = lang or load_language()
+    total = 0.0
+    current: float | None = None
+    for token in _SPLIT.split(fold(surface).strip()):
+        if not token:
+            continue
+        if token[0].isdigit():
+            try:
+                value = float(token.replace(",", ""))
+            except ValueError:
+                return None
+            current = (current or 0.0) + value
+        elif token in lang.number_words:
+            current = (current or 0.0) + lang.number_words[token]
+        elif token == "a" and current is None:
+            current = 1.0
+        elif token in lang.scales:
+            scale = lang.scales[token]
+            base = 1.0 if current is None else current
+            if scale == 100:
+                current = base * 100
+            else:
+                total += base * scale
+                current = None
+        elif token == "and":
+            continue
+        else:
+            return None
+    if current is None and total == 0.0:
+        return None
+    return total + (current or 0.0)
+
+
+def is_round(value: float) -> bool:
+    """A figure a writer may have rounded: a whole multiple of 10 from 10 up (300, 2,000)."""
+    return value >= 10 and value == int(value) and int(value) % 10 == 0
