@@ -12,7 +12,16 @@ import sys
 from collections.abc import Sequence
 from types import ModuleType
 
-from checker.cli import compare_cmd, extract_cmd, gate_cmd, report_cmd, run_cmd, schema_cmd
+from checker.cli import (
+    add_cmd,
+    compare_cmd,
+    extract_cmd,
+    gate_cmd,
+    report_cmd,
+    run_cmd,
+    schema_cmd,
+    validate_cmd,
+)
 from checker.errors import CheckerError
 from checker.version import CHECKER_VERSION
 
@@ -27,6 +36,8 @@ COMMANDS: tuple[ModuleType, ...] = (
     compare_cmd,
     report_cmd,
     gate_cmd,
+    add_cmd,
+    validate_cmd,
     schema_cmd,
 )
 

@@ -7,7 +7,7 @@ the new article changed.
 
 from __future__ import annotations
 
-from checker.gate.core import EXIT_FAILED, EXIT_PASSED, GateResult, run_gate
+from checker.gate.core import EXIT_FAILED, EXIT_PASSED, GateResult, run_gate, validate
 from checker.gate.output import FORMATS, render
 from checker.gate.problems import RULES, GateRule, Location, Problem
 
@@ -22,4 +22,5 @@ __all__ = [
     "Problem",
     "render",
     "run_gate",
+    "validate",
 ]

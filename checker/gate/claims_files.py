@@ -146,14 +146,20 @@ def _line_of(path: Path, pointer: str) -> int | None:
         return None
 
 
-def check_orphans(settings: Settings, seed_ids: Iterable[str]) -> list[Problem]:
-    """Claims files whose seed is gone (a warning: they are ignored, but confuse)."""
+def check_orphans(
+    settings: Settings, seed_ids: Iterable[str], only: Iterable[str] | None = None
+) -> list[Problem]:
+    """Claims files whose seed is gone (a warning: they are ignored, but confuse);
+    ``only``: look at these ids alone."""
     if not settings.claims_dir.is_dir():
         return []
     known = set(seed_ids)
+    wanted = None if only is None else set(only)
     problems = []
     for path in sorted(settings.claims_dir.glob("*.json")):
         if path.name == SCHEMA_FILE or path.stem in known:
+            continue
+        if wanted is not None and path.stem not in wanted:
             continue
         problems.append(
             Problem(
@@ -165,3 +171,19 @@ def check_orphans(settings: Settings, seed_ids: Iterable[str]) -> list[Problem]:
             )
         )
     return problems
+
+
+def seeds_of_paths(settings: Settings, paths: Iterable[Path]) -> tuple[list[str], list[str]]:
+    """``(seed ids, orphan ids)`` that the given files belong to: ``seeds/<id>.txt``,
+    ``seeds/<id>.toml`` and ``claims/<id>.json``; other files are ignored. An id
+    whose seed text does not exist is an orphan (its claims file has no seed)."""
+    seeds_dir = Path(os.path.abspath(settings.seeds_dir))
+    claims_dir = Path(os.path.abspath(settings.claims_dir))
+    ids: set[str] = set()
+    for path in paths:
+        absolute = Path(os.path.abspath(path))
+        watched = {(seeds_dir, ".txt"), (seeds_dir, ".toml"), (claims_dir, ".json")}
+        if (absolute.parent, absolute.suffix) in watched and absolute.name != SCHEMA_FILE:
+            ids.add(absolute.stem)
+    present = sorted(i for i in ids if (settings.seeds_dir / f"{i}.txt").is_file())
+    return present, sorted(ids - set(present))

@@ -9,14 +9,20 @@ before judging. Input it cannot read (configuration, ``seeds/``, a seed,
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from checker import pipeline
 from checker.comparison import compare as compare_claims
 from checker.config import Settings
 from checker.corpus import load_corpus
-from checker.gate.claims_files import check_claims, check_orphans, display_path
+from checker.gate.claims_files import (
+    check_claims,
+    check_orphans,
+    display_path,
+    seeds_of_paths,
+)
 from checker.gate.policy import finding_problems, settled_counts
 from checker.gate.problems import Problem, sort_problems
 from checker.gate.since import changed_seeds
@@ -33,7 +39,7 @@ class GateResult:
     """What the gate found. ``problems`` are sorted (new first, errors first)."""
 
     problems: list[Problem]
-    report: Report
+    report: Report | None  # None when only the claims files were checked
     seeds: list[str]
     fixed: list[str] = field(default_factory=list)
     contradictions: dict[str, int] = field(default_factory=dict)  # review state -> count
@@ -61,6 +67,24 @@ def _mark_new(problems: list[Problem], changed: Collection[str]) -> list[Problem
         dataclasses.replace(p, new=True) if any(s in changed for s in p.seeds) else p
         for p in problems
     ]
+
+
+def validate(settings: Settings, paths: Sequence[Path] | None = None) -> GateResult:
+    """The fast check (pre-commit): schema and freshness of the claims files of
+    the seeds that ``paths`` belong to (all seeds when ``None``); no comparison."""
+    if paths is None:
+        articles = load_corpus(settings.seeds_dir)
+        orphans = check_orphans(settings, [a.id for a in articles])
+    else:
+        ids, orphan_ids = seeds_of_paths(settings, paths)
+        articles = load_corpus(settings.seeds_dir, ids) if ids else []
+        orphans = check_orphans(settings, ids, only=orphan_ids)
+    check = check_claims(settings, articles)
+    return GateResult(
+        problems=sort_problems(check.problems + orphans),
+        report=None,
+        seeds=[article.id for article in articles],
+    )
 
 
 def run_gate(

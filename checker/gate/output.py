@@ -20,7 +20,8 @@ FORMATS = ("text", "github", "sarif", "junit", "json")
 
 
 def summary_line(result: GateResult) -> str:
-    """``gate passed: ...`` or ``gate failed: ...``, one line."""
+    """``gate passed: ...`` or ``gate failed: ...`` (``claims files ...`` after
+    :func:`checker.gate.validate`), one line."""
     counts = result.counts()
     verdict = "passed" if result.passed else "failed"
     parts = [f"{counts['error']} error{'s' if counts['error'] != 1 else ''}"]
@@ -28,6 +29,8 @@ def summary_line(result: GateResult) -> str:
         parts.append(f"{counts['warning']} warning{'s' if counts['warning'] != 1 else ''}")
     seeds = len(result.seeds)
     parts.append(f"{seeds} seed{'s' if seeds != 1 else ''}")
+    if result.report is None:
+        return f"claims files {verdict}: " + "; ".join(parts)
     if result.contradictions:
         states = ", ".join(f"{n} {state}" for state, n in result.contradictions.items())
         parts.append(f"contradictions: {states}")

@@ -1,0 +1,88 @@
+"""``checker add PATH``: copy an article into seeds/, extract, compare, say what it changed."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+from pathlib import Path
+
+from checker.cli.common import command_parser, settings_from
+from checker.cli.console import console, progress_reporter
+from checker.gate.intake import AddResult, SeedMeta, add_seed
+from checker.report.common import location, one_line
+from checker.schema import Finding
+
+
+def _iso_date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date (YYYY-MM-DD)") from None
+
+
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    parser = command_parser(
+        subparsers,
+        "add",
+        "copy an article into seeds/, extract and compare it, and print what it changed",
+    )
+    parser.add_argument("path", type=Path, metavar="PATH", help="the article, a UTF-8 text file")
+    parser.add_argument("--id", dest="ident", metavar="ID", help="seed id (default: file name)")
+    parser.add_argument("--outlet", help="publishing outlet")
+    parser.add_argument("--url", help="where the article was published")
+    parser.add_argument("--published", type=_iso_date, metavar="YYYY-MM-DD", help="date")
+    parser.add_argument("--wire", help="news agency the article is copied from")
+    parser.add_argument("--title", help="headline")
+    parser.set_defaults(handler=run)
+
+
+def _finding_lines(finding: Finding) -> list[str]:
+    lines = [f"  {finding.fact}  ({finding.fingerprint})", f"    {one_line(finding.explanation)}"]
+    lines += [
+        f"    {location(c)} \u201c{one_line(c.text)}\u201d = {c.value}" for c in finding.claims
+    ]
+    return lines
+
+
+def describe(result: AddResult) -> list[str]:
+    """The lines ``checker add`` prints about what the new seed changed."""
+    changes = result.changes
+    lines = [f"added {result.seed_path}" + (f" and {result.sidecar}" if result.sidecar else "")]
+    lines.append(f"new contradictions: {len(changes.contradictions)}")
+    for finding in changes.contradictions:
+        lines += _finding_lines(finding)
+    lines.append(f"new variances: {len(changes.variances)}")
+    for finding in changes.variances:
+        lines += _finding_lines(finding)
+    lines.append(f"facts it corroborates: {len(changes.corroborated)}")
+    lines += [f"  {f.fact} ({f.verdict.value})" for f in changes.corroborated]
+    lines.append(f"facts only it states: {len(changes.only_here)}")
+    lines += [f"  {location(c)} \u201c{one_line(c.text)}\u201d" for c in changes.only_here]
+    if changes.changed_decisions:
+        lines.append(
+            f"decided findings whose values changed (review again): "
+            f"{', '.join(changes.changed_decisions)}"
+        )
+    if changes.contradictions:
+        lines.append(
+            "next: an editor reviews the contradictions (`checker review`); "
+            "`checker gate` fails until then"
+        )
+    return lines
+
+
+def run(args: argparse.Namespace) -> int:
+    settings = settings_from(args)
+    meta = SeedMeta(
+        outlet=args.outlet,
+        url=args.url,
+        published=args.published,
+        wire=args.wire,
+        title=args.title,
+    )
+    with progress_reporter() as progress:
+        result = add_seed(settings, args.path, ident=args.ident, meta=meta, progress=progress)
+    out = console()
+    for line in describe(result):
+        out.print(line, markup=False)
+    return 0
