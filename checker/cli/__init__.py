@@ -15,9 +15,12 @@ from types import ModuleType
 from checker.cli import (
     add_cmd,
     compare_cmd,
+    decide_cmd,
+    decisions_cmd,
     extract_cmd,
     gate_cmd,
     report_cmd,
+    review_cmd,
     run_cmd,
     schema_cmd,
     validate_cmd,
@@ -38,6 +41,9 @@ COMMANDS: tuple[ModuleType, ...] = (
     gate_cmd,
     add_cmd,
     validate_cmd,
+    review_cmd,
+    decide_cmd,
+    decisions_cmd,
     schema_cmd,
 )
 

@@ -25,6 +25,16 @@ class DecisionRequest(BaseModel):
     reviewer: str = Field(min_length=1, max_length=200)
     note: str = Field(default="", max_length=10_000)
 
+    @field_validator("fingerprint", "reviewer", "note")
+    @classmethod
+    def _encodable(cls, value: str) -> str:
+        # Lone surrogates (possible from JSON escapes and from argv) cannot be stored as UTF-8.
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            raise ValueError("must be valid Unicode text (no lone surrogates)") from None
+        return value
+
     @field_validator("reviewer")
     @classmethod
     def _reviewer_not_blank(cls, value: str) -> str:
