@@ -37,6 +37,7 @@ class Language:
     title_heads: tuple[str, ...]
     title_key_drop: frozenset[str]
     relative_titles: frozenset[str]
+    title_modifiers: frozenset[str]
     teaser: tuple[re.Pattern[str], ...]
     source: tuple[re.Pattern[str], ...]
     caption_credit: tuple[re.Pattern[str], ...]
@@ -101,6 +102,7 @@ def load_language() -> Language:
         title_heads=tuple(sorted(_strs(titles, "heads"), key=lambda s: (-len(s), s))),
         title_key_drop=frozenset(fold(v) for v in _strs(titles, "key_drop")),
         relative_titles=frozenset(fold(v) for v in _strs(titles, "relative")),
+        title_modifiers=frozenset(_strs(titles, "modifiers")),
         teaser=tuple(re.compile(p) for p in _strs(furniture, "teaser")),
         source=tuple(re.compile(p) for p in _strs(furniture, "source")),
         caption_credit=tuple(re.compile(p) for p in _strs(furniture, "caption_credit")),

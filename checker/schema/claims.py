@@ -99,6 +99,11 @@ class ClaimBase(_Model):
         default_factory=list,
         description="Canonical names (after aliasing) of the entities in the sentence, sorted.",
     )
+    section: Literal["body", "caption", "heading", "teaser"] = Field(
+        default="body",
+        description="Where the claim stands: body text, or article furniture (a photo caption "
+        "dates the picture, not the story).",
+    )
 
 
 class QuantityClaim(ClaimBase):
