@@ -8,6 +8,8 @@ CI gate reuses :func:`annotation` for its own problems.
 
 from __future__ import annotations
 
+import re
+
 from checker.report.common import finding_message, is_settled, seed_path
 from checker.schema import Finding, Report, Verdict
 
@@ -22,6 +24,16 @@ def escape_data(text: str) -> str:
 def escape_property(text: str) -> str:
     """Escape a property value: as :func:`escape_data`, plus ``:`` -> ``%3A``, ``,`` -> ``%2C``."""
     return escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+# Line separators other than CR and LF (which are escaped): vertical tab, form feed,
+# file/group/record separators, NEL, LINE and PARAGRAPH SEPARATOR. Log viewers and
+# str.splitlines() break lines at them, so they become spaces to keep one line.
+_OTHER_BREAKS = re.compile("[\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
+
+
+def _flat(text: str) -> str:
+    return _OTHER_BREAKS.sub(" ", text)
 
 
 def annotation(
@@ -39,7 +51,8 @@ def annotation(
     ``::error file=seeds/a.txt,line=3,col=5::message``.
 
     ``level`` is ``error``, ``warning`` or ``notice`` (``ValueError`` otherwise).
-    Properties that are ``None`` are left out; lines and columns are 1-based.
+    Properties that are ``None`` are left out; lines and columns are 1-based. Line
+    breaks other than CR/LF become spaces, so the command is one line for any text.
     """
     if level not in LEVELS:
         raise ValueError(f"unknown annotation level {level!r}")
@@ -53,8 +66,8 @@ def annotation(
         props.append(("endColumn", str(end_col)))
     if title is not None:
         props.append(("title", title))
-    head = ",".join(f"{name}={escape_property(value)}" for name, value in props)
-    return f"::{level}{' ' + head if head else ''}::{escape_data(message)}"
+    head = ",".join(f"{name}={escape_property(_flat(value))}" for name, value in props)
+    return f"::{level}{' ' + head if head else ''}::{escape_data(_flat(message))}"
 
 
 def finding_level(finding: Finding) -> str | None:

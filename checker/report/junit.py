@@ -23,8 +23,9 @@ _NOT_XML = re.compile("[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]"
 
 
 def xml_text(text: str) -> str:
-    """``text`` with every character XML 1.0 cannot represent replaced by U+FFFD."""
-    return _NOT_XML.sub("\ufffd", text)
+    """``text`` with every character XML 1.0 cannot represent replaced by U+FFFD, and
+    CR line ends as LF (a parser would turn a raw CR in element text into LF anyway)."""
+    return _NOT_XML.sub("\ufffd", text.replace("\r\n", "\n").replace("\r", "\n"))
 
 
 def testcase(

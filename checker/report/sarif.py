@@ -13,6 +13,7 @@ own problems in the same format.
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import quote
 
 from checker.fileio import dumps_canonical
 from checker.report.common import finding_message, seed_path
@@ -73,7 +74,7 @@ def region_location(
 def claim_location(claim: FindingClaim, *, location_id: int | None = None) -> SarifObject:
     """The location of a finding's claim, its text as the snippet."""
     return region_location(
-        seed_path(claim.seed),
+        quote(seed_path(claim.seed)),
         start_line=claim.line,
         start_column=claim.column,
         end_line=claim.end_line,

@@ -1,0 +1,119 @@
+"""SARIF 2.1.0: valid against the official schema; locations, fingerprints, suppressions."""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from hypothesis import given, settings
+from jsonschema import Draft4Validator
+
+from checker.report import sarif
+from checker.schema import Report, Verdict
+from tests.report.sample import sample_report
+from tests.report.strategies import reports
+
+SCHEMA = Path(__file__).resolve().parent / "data" / "sarif-schema-2.1.0.json"
+
+
+@cache
+def validator() -> Draft4Validator:
+    schema = json.loads(SCHEMA.read_text(encoding="utf-8"))
+    Draft4Validator.check_schema(schema)
+    return Draft4Validator(schema)
+
+
+def assert_valid(log: Any) -> None:
+    errors = sorted(validator().iter_errors(log), key=lambda e: list(e.absolute_path))
+    assert not errors, "\n".join(f"{list(e.absolute_path)}: {e.message}" for e in errors)
+
+
+def sample_log() -> Any:
+    return json.loads(sarif.render(sample_report()))
+
+
+def test_sample_validates() -> None:
+    assert_valid(sample_log())
+
+
+def test_the_validator_rejects_a_broken_log() -> None:
+    log = sample_log()
+    log["runs"][0]["results"][0]["level"] = "fatal"
+    assert list(validator().iter_errors(log))
+
+
+def test_one_result_per_contradiction_and_variance() -> None:
+    report = sample_report()
+    results = sample_log()["runs"][0]["results"]
+    flagged = [f for f in report.findings if f.verdict is not Verdict.AGREEMENT]
+    assert [r["partialFingerprints"][sarif.FINGERPRINT_KEY] for r in results] == [
+        f.fingerprint for f in flagged
+    ]
+    assert [r["level"] for r in results] == [
+        "error" if f.verdict is Verdict.CONTRADICTION else "note" for f in flagged
+    ]
+
+
+def test_location_is_the_first_claim() -> None:
+    finding = sample_report().findings[0]
+    first = finding.claims[0]
+    region = sample_log()["runs"][0]["results"][0]["locations"][0]["physicalLocation"]
+    assert region["artifactLocation"]["uri"] == f"seeds/{first.seed}.txt"
+    assert region["region"] == {
+        "startLine": first.line,
+        "startColumn": first.column,
+        "endLine": first.end_line,
+        "endColumn": first.end_column,
+        "snippet": {"text": first.text},
+    }
+    related = sample_log()["runs"][0]["results"][0]["relatedLocations"]
+    assert [r["physicalLocation"]["artifactLocation"]["uri"] for r in related] == [
+        f"seeds/{c.seed}.txt" for c in finding.claims[1:]
+    ]
+
+
+def test_rules_are_listed_and_indexed() -> None:
+    run = sample_log()["runs"][0]
+    rules = [r["id"] for r in run["tool"]["driver"]["rules"]]
+    assert rules == sorted(set(rules))
+    for result in run["results"]:
+        assert rules[result["ruleIndex"]] == result["ruleId"]
+
+
+def test_decisions_become_suppressions() -> None:
+    results = sample_log()["runs"][0]["results"]
+    statuses = [
+        [s["status"] for s in r["suppressions"]] if "suppressions" in r else None for r in results
+    ]
+    # unreviewed, dismissed, accepted, in progress, confirmed
+    assert statuses == [None, ["accepted"], ["accepted"], ["underReview"], None]
+    assert "Titles changed in 2021." in results[2]["suppressions"][0]["justification"]
+
+
+def test_builders_serve_other_problems() -> None:
+    """The gate can make a SARIF log of its own problems with the same builders."""
+    log = sarif.sarif_log(
+        [sarif.rule("G001", "stale claims", "the claims file is older than its seed")],
+        [
+            sarif.result(
+                "G001",
+                0,
+                "error",
+                "claims/a.json is stale",
+                [sarif.region_location("claims/a.json", start_line=1)],
+            )
+        ],
+        version="1.0",
+    )
+    assert_valid(json.loads(sarif.dumps(log)))
+
+
+@settings(max_examples=40, deadline=None)
+@given(reports())
+def test_any_report_validates(report: Report) -> None:
+    log = json.loads(sarif.render(report))
+    assert_valid(log)
+    flagged = [f for f in report.findings if f.verdict is not Verdict.AGREEMENT]
+    assert len(log["runs"][0]["results"]) == len(flagged)
