@@ -24,7 +24,7 @@ from checker.gate.claims_files import (
     seeds_of_paths,
 )
 from checker.gate.policy import finding_problems, settled_counts
-from checker.gate.problems import Problem, sort_problems
+from checker.gate.problems import BAD_DECISION, Location, Problem, sort_problems
 from checker.gate.since import changed_seeds
 from checker.progress import Progress, no_progress
 from checker.review import DecisionStore, attach_decisions
@@ -107,11 +107,22 @@ def run_gate(
     if fix and check.fixable:
         fixed = pipeline.extract(settings, check.fixable, progress=progress).extracted
         check = check_claims(settings, articles)
-    decisions = DecisionStore(settings.review_file).current()
+    loaded = DecisionStore(settings.review_file).load()
+    decisions = {decision.fingerprint: decision for decision in loaded.decisions}
     report = attach_decisions(compare_claims(check.valid, settings, progress), decisions)
     seed_files = {article.id: display_path(article.path) for article in articles}
     problems = _mark_new(check.problems, changed)
     problems += check_orphans(settings, seed_files)
+    problems += [
+        Problem(
+            BAD_DECISION,
+            "warning",
+            f"decision skipped: {skipped.message}",
+            (Location(display_path(skipped.path), line=skipped.line),),
+            hint="correct or remove the line (decisions are appended by `checker decide`)",
+        )
+        for skipped in loaded.problems
+    ]
     problems += finding_problems(report, decisions, settings.gate, seed_files, changed)
     return GateResult(
         problems=sort_problems(problems),

@@ -44,6 +44,11 @@ OLD_EXTRACTOR = GateRule(
 ORPHAN_CLAIMS = GateRule(
     "G005", "orphan-claims", "A claims file has no seed: delete it, or restore its seed."
 )
+BAD_DECISION = GateRule(
+    "G006",
+    "unreadable-decision",
+    "A line of reports/review.jsonl does not parse and is skipped: its decision does not count.",
+)
 OPEN_CONTRADICTION = GateRule(
     "G101",
     "open-contradiction",
@@ -61,6 +66,7 @@ RULES: tuple[GateRule, ...] = (
     INVALID_CLAIMS,
     OLD_EXTRACTOR,
     ORPHAN_CLAIMS,
+    BAD_DECISION,
     OPEN_CONTRADICTION,
     OPEN_VARIANCE,
 )

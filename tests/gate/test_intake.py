@@ -1,0 +1,150 @@
+"""``checker add``: safe ids, sidecar TOML, refusals (nothing written), rollback."""
+
+from __future__ import annotations
+
+import datetime as dt
+import tomllib
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from checker.config import load_settings
+from checker.corpus import SEED_ID, read_sidecar
+from checker.errors import CheckerError
+from checker.gate.intake import SeedMeta, add_seed, check_id, safe_id, sidecar_text, toml_string
+from tests.gate.conftest import Cli
+
+anything = st.text(st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=60)
+
+
+@given(anything)
+def test_safe_id_is_a_valid_seed_id_or_refused(name: str) -> None:
+    try:
+        ident = safe_id(name)
+    except CheckerError:
+        return
+    assert SEED_ID.match(ident)
+    assert "/" not in ident and "\\" not in ident and ".." not in ident
+    assert len(ident) <= 100
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("Türkiye Today – Nov. 9.txt", "Turkiye-Today-Nov.-9"),
+        ("../../etc/passwd", "passwd"),
+        ("..hidden...txt", "hidden"),
+        ("report.final.TXT", "report.final"),
+        ("a/b\\c d.txt", "b-c-d"),
+    ],
+)
+def test_safe_id_examples(name: str, expected: str) -> None:
+    assert safe_id(name) == expected
+
+
+@pytest.mark.parametrize("name", ["", "....txt", "---", "日本語.txt"])
+def test_safe_id_refuses_names_with_nothing_usable(name: str) -> None:
+    with pytest.raises(CheckerError, match="--id"):
+        safe_id(name)
+
+
+@pytest.mark.parametrize("ident", ["../x", "a/b", "a..b", ".x", "", "x" * 101, "a b"])
+def test_given_ids_are_checked_not_rewritten(ident: str) -> None:
+    with pytest.raises(CheckerError, match="--id"):
+        check_id(ident)
+
+
+@given(anything)
+def test_toml_strings_round_trip(value: str) -> None:
+    assert tomllib.loads(f"x = {toml_string(value)}")["x"] == value
+
+
+def test_sidecar_is_read_back_by_the_corpus(tmp_path: Path) -> None:
+    meta = SeedMeta(
+        outlet='The "Daily"\n', url="https://x.invalid/a?b=c", published=dt.date(2021, 11, 9)
+    )
+    path = tmp_path / "a.toml"
+    path.write_text(sidecar_text(meta), encoding="utf-8")
+    read = read_sidecar(path)
+    assert (read.outlet, read.url, read.published) == (meta.outlet, meta.url, meta.published)
+    assert read.wire is None
+
+
+@pytest.fixture
+def root(seed_root: Path) -> Path:
+    for seed in (seed_root / "seeds").iterdir():
+        seed.chmod(0o644)
+    return seed_root
+
+
+def test_add_copies_byte_for_byte_and_extracts(root: Path, tmp_path: Path) -> None:
+    source = tmp_path / "new one.txt"
+    source.write_bytes("Line one.\r\nÉdition \u2028two.\n".encode())
+    result = add_seed(load_settings(root), source, meta=SeedMeta(wire="AA"))
+    assert result.seed == "new-one"
+    assert (root / "seeds" / "new-one.txt").read_bytes() == source.read_bytes()
+    assert tomllib.loads((root / "seeds" / "new-one.toml").read_text())["wire"] == "AA"
+    assert (root / "claims" / "new-one.json").is_file()
+    assert (root / "reports" / "consistency.json").is_file()
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"", "empty"),
+        (b" \n\t\n", "empty"),
+        (b"caf\xe9\n", "not UTF-8"),
+        (b"a\x00b", "NUL"),
+    ],
+)
+def test_add_refuses_bad_articles(root: Path, tmp_path: Path, content: bytes, message: str) -> None:
+    source = tmp_path / "bad.txt"
+    source.write_bytes(content)
+    before = sorted(p.name for p in (root / "seeds").iterdir())
+    with pytest.raises(CheckerError, match=message):
+        add_seed(load_settings(root), source)
+    assert sorted(p.name for p in (root / "seeds").iterdir()) == before
+    assert not (root / "claims").exists()
+
+
+def test_add_refuses_to_overwrite(root: Path, cli: Cli, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(root)
+    existing = root / "seeds" / "000_188add32cb956324.txt"
+    original = existing.read_bytes()
+    outcome = cli("add", str(existing))
+    assert outcome.code == 2 and "already exists" in outcome.err
+    assert existing.read_bytes() == original
+    (root / "seeds" / "other.toml").write_text('outlet = "x"\n', encoding="utf-8")
+    outcome = cli("add", str(existing), "--id", "other")
+    assert outcome.code == 2 and "other.toml: already exists" in outcome.err
+    assert not (root / "seeds" / "other.txt").exists()
+
+
+def test_add_rejects_a_bad_date(root: Path, cli: Cli, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(root)
+    with pytest.raises(SystemExit) as exc:
+        cli("add", "x.txt", "--published", "9 Nov 2021")
+    assert exc.value.code == 2
+
+
+def test_add_rolls_back_when_extraction_fails(
+    root: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from checker import pipeline
+
+    real_extract = pipeline.extract
+
+    def failing(settings, ids=None, **kwargs):  # type: ignore[no-untyped-def]
+        if ids:
+            raise CheckerError("extraction failed", path=ids[0])
+        return real_extract(settings, ids, **kwargs)
+
+    monkeypatch.setattr(pipeline, "extract", failing)
+    source = tmp_path / "fine.txt"
+    source.write_text("A fine article.\n", encoding="utf-8")
+    with pytest.raises(CheckerError, match="extraction failed"):
+        add_seed(load_settings(root), source, meta=SeedMeta(outlet="X"))
+    assert not (root / "seeds" / "fine.txt").exists()
+    assert not (root / "seeds" / "fine.toml").exists()

@@ -1,0 +1,125 @@
+"""Gate output: GitHub annotations stay one line and round-trip whatever the article
+text holds; SARIF, JUnit and JSON parse; text names file, line and reason."""
+
+from __future__ import annotations
+
+import json
+import re
+import xml.etree.ElementTree as ET
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from checker.gate.core import GateResult
+from checker.gate.output import problem_annotations, render
+from checker.gate.problems import OPEN_CONTRADICTION, STALE_CLAIMS, Location, Problem, problem_text
+from tests.gate.factories import report
+
+anything = st.text(st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=40)
+# Characters str.splitlines() breaks at besides CR and LF: annotations turn them into
+# spaces (CR and LF are escaped), so a round trip holds up to this flattening.
+OTHER_BREAKS = [
+    c for c in map(chr, range(0x3000)) if c not in "\r\n" and len(f"a{c}b".splitlines()) == 2
+]
+COMMAND = re.compile(r"^::(error|warning|notice)(?: ([^:]*))?::(.*)$")
+
+
+def unescape(text: str) -> str:
+    # Reverse of @actions/core: the escapes never overlap, and %25 must go last.
+    for escaped, raw in (("%0D", "\r"), ("%0A", "\n"), ("%3A", ":"), ("%2C", ","), ("%25", "%")):
+        text = text.replace(escaped, raw)
+    return text
+
+
+def flat(text: str) -> str:
+    for char in OTHER_BREAKS:
+        text = text.replace(char, " ")
+    return text
+
+
+def parse(line: str) -> tuple[str, dict[str, str], str]:
+    match = COMMAND.match(line)
+    assert match, line
+    props = {}
+    for pair in filter(None, (match.group(2) or "").split(",")):
+        name, _, value = pair.partition("=")
+        props[name] = unescape(value)
+    return match.group(1), props, unescape(match.group(3))
+
+
+def contradiction(message: str, snippet: str, file: str, detail: str) -> Problem:
+    return Problem(
+        OPEN_CONTRADICTION,
+        "error",
+        message,
+        (
+            Location(file, line=3, column=2, end_line=3, end_column=9, snippet=snippet),
+            Location("seeds/b.txt", line=8, column=1, end_line=9, end_column=4, snippet=snippet),
+        ),
+        hint="decide",
+        detail=detail,
+        seeds=("a", "b"),
+        fingerprint="quantity:0123456789abcdef",
+        state="unreviewed",
+    )
+
+
+@settings(max_examples=150)
+@given(anything, anything, anything, anything)
+def test_annotations_are_one_line_and_round_trip(
+    message: str, snippet: str, file: str, detail: str
+) -> None:
+    problem = contradiction(message, snippet, file, detail)
+    lines = problem_annotations(problem)
+    assert len(lines) == 2
+    for line, place in zip(lines, problem.locations, strict=True):
+        assert len(line.splitlines()) == 1
+        level, props, text = parse(line)
+        assert level == "error"
+        assert text == flat(problem_text(problem))
+        assert props["file"] == flat(place.file)
+        assert props["line"] == str(place.line)
+        assert props["title"] == "G101 open-contradiction"
+    # A span over two lines has no columns (GitHub ignores them there).
+    assert "col" in parse(lines[0])[1] and "col" not in parse(lines[1])[1]
+
+
+def result_with(*problems: Problem) -> GateResult:
+    return GateResult(problems=list(problems), report=report(), seeds=["a", "b"])
+
+
+def test_every_format_renders_and_parses() -> None:
+    stale = Problem(
+        STALE_CLAIMS,
+        "error",
+        "claims file is stale",
+        (Location("claims/a.json", line=14),),
+        hint="run `checker extract`",
+        seeds=("a",),
+    )
+    odd = contradiction("300 vs 250 \x01 <b>&", "\u201c300\u201d\x0b", "seeds/a.txt", "x\ny")
+    result = result_with(stale, odd)
+    assert result.exit_code == 1
+    text = render(result, "text")
+    assert text.startswith("claims/a.json:14: error G002 stale-claims: claims file is stale")
+    assert "seeds/a.txt:3:2: error G101" in text
+    assert text.rstrip().endswith("gate failed: 2 errors; 2 seeds; no contradictions")
+    data = json.loads(render(result, "json"))
+    assert data["passed"] is False and [p["code"] for p in data["problems"]] == ["G002", "G101"]
+    log = json.loads(render(result, "sarif"))
+    results = log["runs"][0]["results"]
+    assert [r["ruleId"] for r in results] == ["G002", "G101"]
+    assert results[1]["partialFingerprints"]
+    assert results[1]["relatedLocations"][0]["physicalLocation"]["region"]["startLine"] == 8
+    suites = ET.fromstring(render(result, "junit").encode("utf-8"))
+    assert suites.get("failures") == "2"
+    failed = [c.get("name") for c in suites.iter("testcase") if c.find("failure") is not None]
+    assert failed == ["claims/a.json", "quantity:0123456789abcdef"]
+
+
+def test_a_clean_result_passes_in_every_format() -> None:
+    result = result_with()
+    assert result.exit_code == 0
+    assert render(result, "github") == "gate passed: 0 errors; 2 seeds; no contradictions\n"
+    assert json.loads(render(result, "sarif"))["runs"][0]["results"] == []
+    assert ET.fromstring(render(result, "junit")).get("failures") == "0"

@@ -1,0 +1,78 @@
+"""The review policy over hand-made findings and decisions (YAML cases + properties)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from checker.config import GateSettings
+from checker.gate.policy import finding_problems, review_state, settled_counts
+from tests.gate.factories import decision, finding, report
+
+CASES: list[dict[str, Any]] = yaml.safe_load(
+    (Path(__file__).with_name("policy_cases.yml")).read_text(encoding="utf-8")
+)
+SEED_FILES = {"a": "seeds/a.txt", "b": "seeds/b.txt", "new": "seeds/new.txt"}
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c["name"] for c in CASES])
+def test_policy_case(case: dict[str, Any]) -> None:
+    item = finding(case["verdict"], {"a": "300", "b": "250"})
+    decisions = {}
+    if case["decision"] is not None:
+        decisions[item.fingerprint] = decision(item.fingerprint, case["decision"])
+    policy = GateSettings.model_validate(
+        {k: case[k] for k in ("block_on", "fail_on_variance") if k in case}
+    )
+    problems = finding_problems(report(item), decisions, policy, SEED_FILES)
+    assert bool(problems) is case["blocks"]
+    if problems:
+        (problem,) = problems
+        assert problem.blocking
+        assert problem.fingerprint == item.fingerprint
+        assert problem.state == (case["decision"] or "unreviewed")
+
+
+def test_problem_locates_every_claim_and_says_how_to_decide() -> None:
+    item = finding("contradiction", {"a": "300", "b": "250"}, line=7)
+    (problem,) = finding_problems(report(item), {}, GateSettings(), SEED_FILES)
+    assert [(p.file, p.line) for p in problem.locations] == [
+        ("seeds/a.txt", 7),
+        ("seeds/b.txt", 7),
+    ]
+    assert f"checker decide {item.fingerprint}" in problem.hint
+    assert "a: 300" in problem.message and "b: 250" in problem.message
+
+
+def test_changed_seeds_come_first_and_mark_the_problem_new() -> None:
+    item = finding("contradiction", {"a": "300", "new": "250"})
+    (problem,) = finding_problems(report(item), {}, GateSettings(), SEED_FILES, changed={"new"})
+    assert problem.new
+    assert problem.locations[0].file == "seeds/new.txt"
+    (old,) = finding_problems(report(item), {}, GateSettings(), SEED_FILES, changed={"zzz"})
+    assert not old.new
+
+
+def test_a_decision_on_another_fingerprint_does_not_count() -> None:
+    """Decisions are the baseline by fingerprint: changed values are a new finding."""
+    before = finding("contradiction", {"a": "300", "b": "250"})
+    after = finding("contradiction", {"a": "300", "b": "200"})
+    assert before.fingerprint != after.fingerprint
+    decisions = {before.fingerprint: decision(before.fingerprint, "dismissed")}
+    assert not finding_problems(report(before), decisions, GateSettings(), SEED_FILES)
+    assert finding_problems(report(after), decisions, GateSettings(), SEED_FILES)
+    assert review_state(after, decisions) == "unreviewed"
+
+
+def test_settled_counts_by_state() -> None:
+    one = finding("contradiction", {"a": "1", "b": "2"}, fact="one")
+    two = finding("contradiction", {"a": "3", "b": "4"}, fact="two")
+    three = finding("variance", {"a": "5", "b": "5"}, fact="three")
+    decisions = {one.fingerprint: decision(one.fingerprint, "dismissed")}
+    assert settled_counts(report(one, two, three), decisions) == {
+        "dismissed": 1,
+        "unreviewed": 1,
+    }
