@@ -1,32 +1,163 @@
-"""Claims of all seeds -> facts -> findings -> :class:`Report` (without review decisions)."""
+"""Claims of all seeds -> facts -> findings -> :class:`Report` (without review decisions).
+
+Stages: :mod:`checker.match` groups claims into facts (blocking, rapidfuzz
+scoring, clustering) and finds shared wire copy; :mod:`checker.classify` gives
+each fact a verdict with the rule registered for its kind. This module turns
+both into the report's findings, locating every claim by line and column.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
+from checker.classify import Context, judge
 from checker.config import Settings
+from checker.data import load_lexicon
+from checker.match import Fact, MatchResult, SeedTexts, Vocabulary, describe, match_claims
+from checker.match.cluster import ClaimRef
 from checker.progress import Progress, no_progress
-from checker.schema import ClaimFile, Report, SeedInfo, Summary
+from checker.schema import (
+    VERDICT_ORDER,
+    ClaimFile,
+    Finding,
+    FindingClaim,
+    Report,
+    SeedInfo,
+    SentenceRef,
+    Summary,
+    Verdict,
+)
 from checker.version import CHECKER_VERSION
 
 
 def compare(
     claim_files: Sequence[ClaimFile], settings: Settings, progress: Progress = no_progress
 ) -> Report:
-    """Cross-reference the claims of every seed. Deterministic: sorted, no timestamps."""
+    """Cross-reference the claims of every seed. Deterministic: sorted, no timestamps.
+
+    Seed texts (for line/column and sentences) are read from ``settings.seeds_dir``;
+    a seed that is not there is located on line 1 by its offsets.
+    """
     files = sorted(claim_files, key=lambda f: f.seed)
+    vocabulary = Vocabulary(load_lexicon(settings))
+    texts = SeedTexts(settings.seeds_dir)
+    result = match_claims(files, settings, vocabulary, texts, progress)
+    ctx = Context(settings=settings, vocabulary=vocabulary)
+    findings = []
+    for done, fact in enumerate(result.facts, start=1):
+        findings.append(_finding(fact, result, ctx, texts))
+        if done % 256 == 0 or done == len(result.facts):
+            progress("classify", done, len(result.facts))
+    order = {v: i for i, v in enumerate(VERDICT_ORDER)}
+    findings.sort(key=lambda f: (order[f.verdict], f.category, f.fact, f.fingerprint))
+    single = [
+        _located(ref, judge(fact.pool, fact.key, fact.claims, ctx).values[0], "", texts)
+        for fact in result.single_source
+        for ref in fact.claims[:1]
+    ]
+    single.sort(key=lambda c: (c.seed, c.start, c.end, c.claim_id))
+    counts = {v: sum(1 for f in findings if f.verdict is v) for v in Verdict}
     return Report(
         checker_version=CHECKER_VERSION,
         seeds=[SeedInfo(id=f.seed, sha256=f.seed_sha256, metadata=f.article) for f in files],
         summary=Summary(
             sources=len(files),
             claims=sum(len(f.claims) for f in files),
-            facts=0,
-            agreement=0,
-            variance=0,
-            contradiction=0,
-            single_source=0,
+            facts=len(findings) + len(single),
+            agreement=counts[Verdict.AGREEMENT],
+            variance=counts[Verdict.VARIANCE],
+            contradiction=counts[Verdict.CONTRADICTION],
+            single_source=len(single),
         ),
-        findings=[],
-        single_source=[],
+        findings=findings,
+        single_source=single,
+    )
+
+
+def _finding(fact: Fact, result: MatchResult, ctx: Context, texts: SeedTexts) -> Finding:
+    judgement = judge(fact.pool, fact.key, fact.claims, ctx)
+    outcome = judgement.outcome
+    sources = len(fact.seeds)
+    independent = independent_sources(fact, result)
+    explanation = outcome.explanation
+    if independent < sources:
+        plural = "" if independent == 1 else "s"
+        explanation += f" ({sources} sources, {independent} independent origin{plural})"
+    claims = [
+        _located(ref, value, note, texts)
+        for ref, value, note in zip(
+            fact.claims, judgement.values, judgement.normalisations, strict=True
+        )
+    ]
+    category = fact.claims[0].claim.kind
+    if fact.pool.startswith("proposition") and any(
+        c.claim.kind == "statement" for c in fact.claims
+    ):
+        category = "statement"
+    return Finding(
+        fingerprint=judgement.fingerprint,
+        verdict=outcome.verdict,
+        category=category,
+        rule=judgement.rule.code,
+        rule_name=judgement.rule.name,
+        fact=describe(fact),
+        explanation=explanation,
+        differences=list(outcome.differences),
+        uncertain=outcome.uncertain,
+        sources=sources,
+        independent_sources=independent,
+        claims=claims,
+    )
+
+
+def independent_sources(fact: Fact, result: MatchResult) -> int:
+    """Seeds of ``fact`` once seeds whose claims share a wire-copy origin count as one."""
+    seeds = fact.seeds
+    parent = {s: s for s in seeds}
+
+    def find(s: str) -> str:
+        while parent[s] != s:
+            s = parent[s]
+        return s
+
+    first_seed: dict[int, str] = {}
+    for ref in fact.claims:
+        span = (ref.seed, ref.claim.sentence.start, ref.claim.sentence.end)
+        origin = result.origins.of(ref.seed, result.sentence_index[span])
+        if origin is None:
+            continue
+        other = first_seed.setdefault(origin, ref.seed)
+        a, b = find(other), find(ref.seed)
+        if a != b:
+            parent[max(a, b)] = min(a, b)
+    return len({find(s) for s in seeds})
+
+
+def _located(ref: ClaimRef, value: str, note: str, texts: SeedTexts) -> FindingClaim:
+    claim = ref.claim
+    seed_text = texts.get(ref.seed)
+    if seed_text is not None:
+        line, column = seed_text.position(claim.start)
+        end_line, end_column = seed_text.position(claim.end)
+        sentence = seed_text.slice(claim.sentence.start, claim.sentence.end)
+    else:
+        line, column = 1, claim.start + 1
+        end_line, end_column = 1, claim.end + 1
+        sentence = claim.text
+    return FindingClaim(
+        seed=ref.seed,
+        claim_id=claim.id,
+        kind=claim.kind,
+        rule=claim.rule,
+        text=claim.text,
+        start=claim.start,
+        end=claim.end,
+        line=line,
+        column=column,
+        end_line=end_line,
+        end_column=end_column,
+        sentence=SentenceRef(start=claim.sentence.start, end=claim.sentence.end, text=sentence),
+        value=value,
+        normalisation=note,
+        attributed_to=claim.attributed_to,
     )

@@ -46,6 +46,30 @@ class MatchSettings(_Section):
     wire_copy_threshold: float = Field(
         default=90.0, ge=0, le=100, description="Sentence similarity that marks shared wire copy."
     )
+    wire_passage_threshold: float = Field(
+        default=70.0,
+        ge=0,
+        le=100,
+        description="Lower sentence similarity that marks wire copy when a neighbouring "
+        "sentence pair is similar too (edited copy comes in runs).",
+    )
+    person_threshold: float = Field(
+        default=90.0, ge=0, le=100, description="Name similarity for two role claims to match."
+    )
+    same_words_threshold: float = Field(
+        default=90.0,
+        ge=0,
+        le=100,
+        description="Quote similarity above which two quotes are the same words "
+        "(then different speakers contradict).",
+    )
+    prefix_overlap: float = Field(
+        default=0.5,
+        gt=0,
+        le=1,
+        description="Blocking: keys are scored together when they may share this fraction "
+        "of their tokens; lower finds more pairs and costs more.",
+    )
 
 
 class GateSettings(_Section):

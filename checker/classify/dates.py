@@ -1,0 +1,109 @@
+"""C102 date: when an event happened, compared part by part."""
+
+from __future__ import annotations
+
+from checker.classify.registry import AGREE, Context, Outcome, Rule, register
+from checker.classify.wording import squash
+from checker.data import fold
+from checker.schema.claims import Claim, DateClaim, PartialDate
+from checker.schema.findings import Verdict
+
+_PARTS = ("year", "month", "day")
+
+
+@register
+class DateMismatch(Rule):
+    """Two sources date the same event; are the dates compatible?
+
+    Dates are compared part by part (year, month, day). A part clashes only
+    when both sources give it. When a part both sources *state* differs
+    ("Nov. 9" / "Nov. 10", "2020" / "2021") the dates **contradict**. When
+    the clash rests on a part that one source leaves out and the checker
+    *inferred* (a year-less "Sept. 27" resolved from the publication date or
+    the event), the finding is a **variance** marked ``uncertain`` with the
+    difference ``year_inferred``: worth a look, not a proven error. Compatible
+    dates vary in **format** ("Nov. 10" / "November 10") or **precision**
+    ("Nov. 10" / "Nov. 10, 2020"), or agree.
+    """
+
+    code = "C102"
+    name = "date mismatch"
+    pools = ("date",)
+
+    def compare(self, a: Claim, b: Claim, ctx: Context) -> Outcome:
+        assert isinstance(a, DateClaim) and isinstance(b, DateClaim)
+        stated_clash = _clash(a.stated, b.stated)
+        if stated_clash:
+            return Outcome(
+                Verdict.CONTRADICTION,
+                f"{_show(a.stated)} and {_show(b.stated)}: the stated {stated_clash} "
+                "differ, and one event has one date",
+                ("value",),
+            )
+        resolved_clash = _clash(a.resolved, b.resolved)
+        if resolved_clash:
+            return Outcome(
+                Verdict.VARIANCE,
+                f"the stated parts agree, but the {resolved_clash} differ once inferred: "
+                f"{self.value(a, ctx)} vs {self.value(b, ctx)}; the inference may be wrong",
+                ("year_inferred",),
+                uncertain=True,
+            )
+        differences = []
+        if _given(a.stated) != _given(b.stated):
+            differences.append("precision")
+        same_parts = _given(a.stated) == _given(b.stated)
+        reworded = fold(squash(a.text)) != fold(squash(b.text))
+        if (same_parts and reworded) or (
+            not same_parts and _month_words(a.text) != _month_words(b.text)
+        ):
+            differences.append("format")
+        if not differences:
+            return AGREE
+        return Outcome(
+            Verdict.VARIANCE,
+            "same date; differs in " + ", ".join(differences),
+            tuple(differences),
+        )
+
+    def value(self, claim: Claim, ctx: Context) -> str:
+        assert isinstance(claim, DateClaim)
+        shown = _show(claim.resolved)
+        return f"{shown} (year inferred)" if claim.year_inferred else shown
+
+    def normalisation(self, claim: Claim, ctx: Context) -> str:
+        assert isinstance(claim, DateClaim)
+        note = f"stated {_show(claim.stated)}"
+        if claim.resolved != claim.stated:
+            note += f"; resolved {_show(claim.resolved)} from {claim.resolution.value}"
+        return note
+
+
+def _clash(a: PartialDate, b: PartialDate) -> str:
+    parts = [p for p in _PARTS if _part(a, p) is not None and _part(b, p) is not None]
+    differ = [p for p in parts if _part(a, p) != _part(b, p)]
+    return " and ".join(f"{p}s" for p in differ)
+
+
+def _part(date: PartialDate, name: str) -> int | None:
+    value: int | None = getattr(date, name)
+    return value
+
+
+def _given(date: PartialDate) -> tuple[bool, ...]:
+    return tuple(_part(date, p) is not None for p in _PARTS)
+
+
+def _show(date: PartialDate) -> str:
+    year = f"{date.year:04d}" if date.year is not None else "????"
+    month = f"{date.month:02d}" if date.month is not None else "??"
+    day = f"{date.day:02d}" if date.day is not None else "??"
+    if date.day is None and date.month is not None:
+        return f"{year}-{month}"
+    if date.month is None and date.day is None:
+        return year
+    return f"{year}-{month}-{day}"
+
+
+def _month_words(text: str) -> list[str]:
+    return [w for w in fold(text).replace(".", " ").split() if w.isalpha()]

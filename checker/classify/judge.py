@@ -1,0 +1,73 @@
+"""One fact -> its rule's combined verdict over every pair of sources."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from checker.classify.fingerprint import fingerprint
+from checker.classify.registry import AGREE, Context, Outcome, Rule, rule_for, worst
+from checker.match.cluster import ClaimRef
+from checker.match.keys import base_pool
+
+# Distinct values compared pairwise; a fact stated many ways (thousands of
+# syndicated copies) compares each further value with these only.
+_MAX_FULL = 64
+
+
+@dataclass(frozen=True)
+class Judgement:
+    rule: Rule
+    outcome: Outcome
+    values: list[str]  # per claim, in the fact's order
+    normalisations: list[str]
+    fingerprint: str
+    # (claim index, claim index) of the pair that decided a contradiction
+    deciding: tuple[int, int] | None
+
+
+def judge(pool: str, fact_key: str, refs: Sequence[ClaimRef], ctx: Context) -> Judgement:
+    """Compare the claims of one fact with the rule registered for its pool."""
+    claims = [r.claim for r in refs]
+    rule = rule_for(base_pool(pool), claims)
+    values = [rule.value(c, ctx) for c in claims]
+    groups: dict[tuple[str, ...], list[int]] = {}
+    for i, claim in enumerate(claims):
+        groups.setdefault(rule.signature(claim, ctx), []).append(i)
+    # In the fact's order (seed id, position): explanations read source by source.
+    reps = sorted(groups.items(), key=lambda item: item[1][0])
+    outcomes: list[Outcome] = []
+    deciding: tuple[int, int] | None = None
+    best_rank = -1
+    for x, (_, members_x) in enumerate(reps):
+        for y in range(x + 1, len(reps)):
+            if x >= _MAX_FULL and y >= _MAX_FULL:
+                break
+            members_y = reps[y][1]
+            pair = _cross_seed_pair(refs, members_x, members_y)
+            if pair is None:
+                continue
+            outcome = rule.compare(claims[pair[0]], claims[pair[1]], ctx)
+            outcomes.append(outcome)
+            if outcome.rank > best_rank:
+                best_rank, deciding = outcome.rank, pair
+    outcome = worst(outcomes) if outcomes else AGREE
+    seeds = {r.seed for r in refs}
+    return Judgement(
+        rule=rule,
+        outcome=outcome,
+        values=values,
+        normalisations=[rule.normalisation(c, ctx) for c in claims],
+        fingerprint=fingerprint(rule.code, fact_key, seeds, values),
+        deciding=deciding if outcome.rank == 2 else None,
+    )
+
+
+def _cross_seed_pair(
+    refs: Sequence[ClaimRef], xs: list[int], ys: list[int]
+) -> tuple[int, int] | None:
+    for i in xs:
+        for j in ys:
+            if refs[i].seed != refs[j].seed:
+                return (i, j)
+    return None

@@ -1,0 +1,96 @@
+"""C105 quote: who said which words."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from rapidfuzz import fuzz
+
+from checker.classify.registry import AGREE, Context, Outcome, Rule, register
+from checker.classify.wording import squash, word_diff
+from checker.data import fold
+from checker.match.vocabulary import word_set
+from checker.schema.claims import Claim, QuoteClaim
+from checker.schema.findings import Verdict
+
+PRONOUNS = word_set("he she they it we i you his her their the president")
+
+
+@register
+class QuoteMismatch(Rule):
+    """Two sources report the same quote; do they give it the same speaker and words?
+
+    Quotes are matched on their words. When the words are the same (similarity
+    at least ``same_words_threshold``) but the speakers are different people,
+    the sources **contradict**: one sentence has one speaker. The same speaker
+    with different wording is a **variance**, shown as a word diff
+    ``[-old-] {+new+}``. A speaker one source leaves out (or names only by a
+    pronoun) is a variance in attribution.
+    """
+
+    code = "C105"
+    name = "quote attribution"
+    pools = ("proposition",)
+
+    @classmethod
+    def applies(cls, claims: Sequence[Claim]) -> bool:
+        return all(isinstance(c, QuoteClaim) for c in claims)
+
+    def compare(self, a: Claim, b: Claim, ctx: Context) -> Outcome:
+        assert isinstance(a, QuoteClaim) and isinstance(b, QuoteClaim)
+        sa, sb = speaker_key(a.speaker, ctx), speaker_key(b.speaker, ctx)
+        same_words = _similarity(a.quote, b.quote) >= ctx.settings.match.same_words_threshold
+        differences: list[str] = []
+        if sa and sb and not same_person(sa, sb):
+            if same_words:
+                return Outcome(
+                    Verdict.CONTRADICTION,
+                    f"the same words are attributed to {a.speaker} in one source and to "
+                    f"{b.speaker} in the other; one statement has one speaker",
+                    ("speaker",),
+                )
+            differences.append("speaker")
+        elif bool(sa) != bool(sb):
+            differences.append("attribution")
+        diff = ""
+        if squash(a.quote) != squash(b.quote):
+            diff = word_diff(a.quote, b.quote)
+            if "[-" not in diff and "{+" not in diff:
+                differences.append("format")  # punctuation or spacing only
+            elif fold(a.quote) == fold(b.quote):
+                differences.append("spelling")
+            else:
+                differences.append("wording")
+        if not differences:
+            return AGREE
+        found = sorted(set(differences))
+        explanation = "same quote; differs in " + ", ".join(found)
+        if diff:
+            explanation += f": {diff}"
+        return Outcome(Verdict.VARIANCE, explanation, tuple(found))
+
+    def value(self, claim: Claim, ctx: Context) -> str:
+        assert isinstance(claim, QuoteClaim)
+        return f"{claim.speaker or 'unattributed'}: {squash(claim.quote)}"
+
+    def normalisation(self, claim: Claim, ctx: Context) -> str:
+        assert isinstance(claim, QuoteClaim)
+        kind = "direct" if claim.direct else "indirect"
+        return f"{kind} quote, speaker {speaker_key(claim.speaker, ctx) or 'unknown'}"
+
+
+def speaker_key(name: str | None, ctx: Context) -> str:
+    """The canonical, folded speaker name; '' when unknown or only a pronoun."""
+    if not name or fold(name).strip() in PRONOUNS:
+        return ""
+    return ctx.vocabulary.spelling(name)
+
+
+def same_person(a: str, b: str) -> bool:
+    """Canonical names of one person: equal, or one is part of the other ("akar")."""
+    wa, wb = set(a.split()), set(b.split())
+    return a == b or wa <= wb or wb <= wa
+
+
+def _similarity(a: str, b: str) -> float:
+    return float(fuzz.ratio(fold(squash(a)), fold(squash(b))))

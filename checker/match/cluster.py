@@ -1,0 +1,97 @@
+"""Scored key pairs -> facts: greedy clustering that never merges two claims of one seed.
+
+Claims with the same key form a *unit* (one per seed, except a statement a
+seed repeats word for word, which stays one unit). Units are merged along
+scored pairs, best score first, as long as the merged fact still has at most
+one unit per seed: a seed states a fact once, so two different claims from the
+same seed are two different facts.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from checker.data import fold
+from checker.schema.claims import Claim
+
+
+@dataclass(frozen=True)
+class ClaimRef:
+    """A claim and the seed it comes from."""
+
+    seed: str
+    claim: Claim
+
+    @property
+    def sort_key(self) -> tuple[str, int, int, str]:
+        return (self.seed, self.claim.start, self.claim.end, self.claim.id)
+
+
+@dataclass
+class Unit:
+    """Claims of one key: at most one statement per seed (repeats kept together)."""
+
+    claims: list[ClaimRef] = field(default_factory=list)
+    seeds: set[str] = field(default_factory=set)
+    matched: bool = False  # had a cross-seed pair above the threshold
+
+    def accepts(self, ref: ClaimRef) -> bool:
+        if ref.seed not in self.seeds:
+            return True
+        same_seed = [c for c in self.claims if c.seed == ref.seed]
+        return all(_repeat_signature(c) == _repeat_signature(ref) for c in same_seed)
+
+    def add(self, ref: ClaimRef) -> None:
+        self.claims.append(ref)
+        self.seeds.add(ref.seed)
+
+
+def _repeat_signature(ref: ClaimRef) -> tuple[str, str]:
+    return (ref.claim.kind, " ".join(fold(ref.claim.text).split()))
+
+
+def units_of_key(refs: list[ClaimRef]) -> list[Unit]:
+    """Split the claims sharing one key into units; the first unit is the key's main one."""
+    units: list[Unit] = []
+    for ref in sorted(refs, key=lambda r: r.sort_key):
+        for unit in units:
+            if unit.accepts(ref):
+                unit.add(ref)
+                break
+        else:
+            unit = Unit()
+            unit.add(ref)
+            units.append(unit)
+    return units
+
+
+def cluster(units: list[Unit], edges: list[tuple[float, int, int]]) -> list[list[int]]:
+    """Greedy merge of ``units`` along ``edges`` ``(score, i, j)``, best first.
+
+    Returns groups of unit indices, each group sorted, groups ordered by their
+    first index. Marks units that had any edge as ``matched``.
+    """
+    parent = list(range(len(units)))
+    seeds = [set(u.seeds) for u in units]
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for _score, i, j in sorted(edges, key=lambda e: (-e[0], e[1], e[2])):
+        if units[i].seeds ^ units[j].seeds:  # a pair within one seed corroborates nothing
+            units[i].matched = units[j].matched = True
+        ri, rj = find(i), find(j)
+        if ri == rj or not seeds[ri].isdisjoint(seeds[rj]):
+            continue
+        if len(seeds[ri]) < len(seeds[rj]):
+            ri, rj = rj, ri
+        parent[rj] = ri
+        seeds[ri] |= seeds[rj]
+        seeds[rj] = set()
+    groups: dict[int, list[int]] = {}
+    for i in range(len(units)):
+        groups.setdefault(find(i), []).append(i)
+    return sorted(groups.values(), key=lambda g: g[0])

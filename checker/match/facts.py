@@ -1,0 +1,130 @@
+"""Claims of all seeds -> facts: keys, blocked scoring, clustering, wire-copy origins."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from checker.config import Settings
+from checker.match.blocking import Pairs, all_pairs, blocked_pairs
+from checker.match.cluster import ClaimRef, Unit, cluster, units_of_key
+from checker.match.keys import MatchKey, base_pool, compatible, match_key
+from checker.match.sources import SeedTexts
+from checker.match.vocabulary import Vocabulary
+from checker.match.wire import Origins, Sentence, find_origins
+from checker.progress import Progress, no_progress
+from checker.schema.claims import ClaimFile
+
+
+@dataclass(frozen=True)
+class Fact:
+    """Claims from two or more seeds (or one, for single-source facts) stating one thing."""
+
+    pool: str
+    key: str  # the smallest member key: stable, content-based
+    claims: tuple[ClaimRef, ...]  # sorted by seed and position
+
+    @property
+    def seeds(self) -> list[str]:
+        return sorted({c.seed for c in self.claims})
+
+
+@dataclass(frozen=True)
+class MatchResult:
+    facts: list[Fact]  # two or more seeds
+    single_source: list[Fact]  # one seed, no match elsewhere
+    origins: Origins
+    sentence_index: dict[tuple[str, int, int], int]  # (seed, start, end) of a sentence -> index
+
+
+def pool_threshold(pool: str, settings: Settings) -> float:
+    """The score two keys of ``pool`` need to name one fact."""
+    if base_pool(pool) == "role":
+        return settings.match.person_threshold
+    return settings.match.threshold
+
+
+def score_keys(
+    keys: Sequence[MatchKey], threshold: float, overlap: float, *, blocked: bool = True
+) -> Pairs:
+    """Pairs of distinct keys (indices) scoring at least ``threshold``, guards applied."""
+    texts = [k.text for k in keys]
+    if blocked:
+        pairs = blocked_pairs(texts, [k.tokens for k in keys], threshold=threshold, overlap=overlap)
+    else:
+        pairs = all_pairs(texts, threshold=threshold)
+    return {p: s for p, s in pairs.items() if compatible(keys[p[0]], keys[p[1]])}
+
+
+def match_claims(
+    claim_files: Sequence[ClaimFile],
+    settings: Settings,
+    vocabulary: Vocabulary,
+    texts: SeedTexts,
+    progress: Progress = no_progress,
+) -> MatchResult:
+    """Group every claim into facts. Deterministic for a given set of claims files."""
+    by_pool: dict[str, dict[str, list[ClaimRef]]] = {}
+    keys: dict[tuple[str, str], MatchKey] = {}
+    for claim_file in sorted(claim_files, key=lambda f: f.seed):
+        for claim in claim_file.claims:
+            key = match_key(claim, vocabulary)
+            keys[(key.pool, key.text)] = key
+            pool_keys = by_pool.setdefault(key.pool, {})
+            pool_keys.setdefault(key.text, []).append(ClaimRef(claim_file.seed, claim))
+
+    facts: list[Fact] = []
+    single: list[Fact] = []
+    pools = sorted(by_pool)
+    for done, pool in enumerate(pools, start=1):
+        groups = by_pool[pool]
+        key_texts = sorted(groups)
+        pool_keys = [keys[(pool, text)] for text in key_texts]
+        pairs = score_keys(pool_keys, pool_threshold(pool, settings), settings.match.prefix_overlap)
+        units: list[Unit] = []
+        main: list[int] = []  # key index -> its main unit
+        unit_key: list[str] = []
+        for text in key_texts:
+            key_units = units_of_key(groups[text])
+            main.append(len(units))
+            for unit in key_units:
+                units.append(unit)
+                unit_key.append(text)
+            # Further units of a key are a seed restating the fact differently.
+            for unit in key_units[1:]:
+                unit.matched = True
+        edges = [(score, main[i], main[j]) for (i, j), score in pairs.items()]
+        for group in cluster(units, edges):
+            members = [units[i] for i in group]
+            claims = tuple(sorted((c for u in members for c in u.claims), key=lambda c: c.sort_key))
+            fact = Fact(pool=pool, key=min(unit_key[i] for i in group), claims=claims)
+            if len({c.seed for c in claims}) > 1:
+                facts.append(fact)
+            elif not any(u.matched for u in members):
+                first = members[0].claims[0]
+                single.append(Fact(pool=pool, key=fact.key, claims=(first,)))
+        progress("match", done, len(pools))
+
+    sentences, index = _sentences(claim_files, texts)
+    origins = find_origins(
+        sentences,
+        strong=settings.match.wire_copy_threshold,
+        weak=settings.match.wire_passage_threshold,
+        overlap=settings.match.prefix_overlap,
+    )
+    return MatchResult(facts=facts, single_source=single, origins=origins, sentence_index=index)
+
+
+def _sentences(
+    claim_files: Sequence[ClaimFile], texts: SeedTexts
+) -> tuple[list[Sentence], dict[tuple[str, int, int], int]]:
+    sentences: list[Sentence] = []
+    index: dict[tuple[str, int, int], int] = {}
+    for claim_file in sorted(claim_files, key=lambda f: f.seed):
+        seed_text = texts.get(claim_file.seed)
+        spans = sorted({(c.sentence.start, c.sentence.end) for c in claim_file.claims})
+        for i, (start, end) in enumerate(spans):
+            index[(claim_file.seed, start, end)] = i
+            if seed_text is not None:
+                sentences.append(Sentence(claim_file.seed, i, seed_text.slice(start, end)))
+    return sentences, index
