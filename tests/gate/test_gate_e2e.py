@@ -4,12 +4,14 @@ invalid claims files fail with file and reason; unusable input exits 2."""
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 from pathlib import Path
 
 import pytest
 
+from checker.extract import EXTRACTOR_VERSION
 from tests.gate.conftest import Cli, git
 
 BASE_SEED = "000_188add32cb956324"
@@ -173,3 +175,61 @@ def test_output_file_and_formats(repo: Path, cli: Cli) -> None:
     assert outcome.code == 0 and outcome.out == ""
     assert json.loads(target.read_text(encoding="utf-8"))["version"] == "2.1.0"
     assert "gate passed" in outcome.err
+
+
+def hand_claims(root: Path, seed: str, value: int) -> None:
+    """Write seed ``seed`` stating ``value`` settlements, and its claims file as an
+    editor would correct it by hand (one quantity claim)."""
+    text = f"Azerbaijan retook several cities and {value} settlements, officials said.\n"
+    (root / "seeds" / f"{seed}.txt").write_text(text, encoding="utf-8")
+    span = f"{value} settlements"
+    start = text.index(span)
+    data = {
+        "schema_version": "1.0",
+        "seed": seed,
+        "seed_sha256": hashlib.sha256(text.encode("utf-8")).hexdigest(),
+        "extractor_version": EXTRACTOR_VERSION,
+        "article": {},
+        "claims": [
+            {
+                "id": f"{seed}:quantity:{hashlib.sha256(span.encode()).hexdigest()[:12]}",
+                "kind": "quantity",
+                "text": span,
+                "start": start,
+                "end": start + len(span),
+                "sentence": {"start": 0, "end": len(text) - 1},
+                "rule": "Q001",
+                "entities": ["Azerbaijan"],
+                "value": value,
+                "unit": "settlement",
+                "actor": "Azerbaijan",
+                "action": "retake",
+                "interval": {"low": value * 0.95, "high": value * 1.05},
+            }
+        ],
+    }
+    path = root / "claims" / f"{seed}.json"
+    path.write_text(json.dumps(data, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+
+
+def test_hand_written_claims_are_gated_with_the_real_comparator(
+    tmp_path: Path, cli: Cli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Independent of the extractor: two hand-written claims files that disagree fail
+    on both seed lines; a dismissal passes; a new value asks again."""
+    (tmp_path / "seeds").mkdir()
+    (tmp_path / "claims").mkdir()
+    monkeypatch.chdir(tmp_path)
+    hand_claims(tmp_path, "a", 300)
+    hand_claims(tmp_path, "b", 250)
+    failing = cli("gate", "--format", "github")
+    assert failing.code == 1, failing.out
+    annotations = failing.out.splitlines()[:2]
+    assert annotations[0].startswith("::error file=seeds/a.txt,line=1,endLine=1,col=38,")
+    assert annotations[1].startswith("::error file=seeds/b.txt,line=1,endLine=1,col=38,")
+    (problem,) = gate_json(cli)["problems"]  # type: ignore[misc]
+    assert cli("decide", problem["fingerprint"], "dismissed", "--reviewer", "Ed").code == 0
+    assert cli("gate").code == 0
+    hand_claims(tmp_path, "b", 200)
+    again = cli("gate")
+    assert again.code == 1 and "unreviewed" in again.out and "b: 200" in again.out
