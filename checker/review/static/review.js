@@ -241,13 +241,13 @@
     card.appendChild(caption);
     const ctx = claim.context;
     const text = el("blockquote", "context");
-    if (ctx.before) text.appendChild(el("span", "para", ctx.before + " "));
+    if (ctx.before) text.appendChild(el("span", "para", ctx.before));
     const sentence = el("span", "sentence");
     sentence.appendChild(document.createTextNode(ctx.sentence_before));
     sentence.appendChild(el("mark", null, ctx.claim));
     sentence.appendChild(document.createTextNode(ctx.sentence_after));
     text.appendChild(sentence);
-    if (ctx.after) text.appendChild(el("span", "para", " " + ctx.after));
+    if (ctx.after) text.appendChild(el("span", "para", ctx.after));
     card.appendChild(text);
     if (ctx.source === "sentence") {
       card.appendChild(el("p", "note small", "The seed changed since extraction: sentence only."));
