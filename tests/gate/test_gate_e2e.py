@@ -51,7 +51,7 @@ def test_new_seed_with_a_changed_value_fails_until_decided(repo: Path, cli: Cli)
     before = cli("gate", "--format", "json")
     facts = json.loads((repo / "reports" / "consistency.json").read_text())["summary"]["facts"]
     if not facts:
-        pytest.skip("the comparator has not landed: the bundled seeds yield no facts")
+        pytest.skip("extraction or comparison has not landed: the bundled seeds yield no facts")
     added = cli("add", str(changed_copy(repo, "250")), "--outlet", "Rival Daily")
     assert added.code == 0, added.err
     seed = repo / "seeds" / "Rival-Daily-300-settlements.txt"
