@@ -139,6 +139,13 @@ class Lexicon:
         }
         return sorted(found)
 
+    def replace_entities(self, text: str) -> str:
+        """``text`` without diacritics, every known entity alias replaced by its canonical."""
+        plain = strip_marks(text)
+        if self._finder is None:
+            return plain
+        return self._finder.sub(lambda m: self._entities[_key(m.group(0))][0], plain)
+
     def entity_type(self, canonical: str) -> str | None:
         found = self._entities.get(_key(canonical))
         return found[1] if found else None

@@ -1,0 +1,266 @@
+"""Date rules: calendar dates, year-less dates, months and years, weekdays,
+relative dates and anniversaries, each with the event the clause talks about."""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import re
+
+from checker.extract.context import SentenceContext
+from checker.extract.registry import rule
+from checker.extract.resolve import (
+    Resolved,
+    add_months,
+    anniversary_of,
+    is_future,
+    resolve_calendar,
+)
+from checker.schema.claims import ClaimBase, Confidence, DateClaim, PartialDate, Resolution
+from checker.text.dates import DateMatch
+from checker.text.numbers import parse_number
+
+_EVENT_CUT = re.compile(r"\s(?:that|which|who|in|on|with|when|where|during|after|before)\s")
+
+
+@functools.cache
+def _anniversary() -> re.Pattern[str]:
+    from checker.data.language import load_language
+
+    ordinals = "|".join(sorted(load_language().ordinals, key=len, reverse=True))
+    return re.compile(
+        rf"(?:\b(?:the|its|their|his|her)\s+(?:[\w-]+['’]s\s+)?|\b[\w-]+['’]s\s+)?"
+        rf"(?P<ord>(?i:{ordinals})|\d+(?:st|nd|rd|th))\s+anniversary\s+of\s+(?P<x>[^,.;:\"“”()]+)"
+    )
+
+
+@functools.cache
+def _relative() -> re.Pattern[str]:
+    from checker.data.language import load_language
+
+    words = "|".join(sorted(load_language().number_words, key=len, reverse=True))
+    return re.compile(
+        rf"\b(?P<n>(?i:{words})|\d+|an?)\s+(?P<u>days?|weeks?|months?|years?|decades?)\s+"
+        rf"(?P<dir>later|after(?:wards)?|earlier|before|ago)\b"
+        rf"|\b(?:the\s+)?(?P<dir2>next|following|previous)\s+(?P<u2>day|week|month|year)\b"
+    )
+
+
+def _ordinal(raw: str, ctx: SentenceContext) -> int | None:
+    digits = re.match(r"\d+", raw)
+    if digits:
+        return int(digits.group(0))
+    return ctx.art.lang.ordinals.get(raw.lower())
+
+
+def discover_anniversaries(ctx: SentenceContext) -> None:
+    """First pass: record the anniversaries the article marks (for year-less dates)."""
+    for match in _anniversary().finditer(ctx.text):
+        ordinal = _ordinal(match.group("ord"), ctx)
+        if ordinal is None:
+            continue
+        same = next(
+            ((d.month, d.day) for d in ctx.dates if d.form == "month_day" and d.month is not None),
+            None,
+        )
+        event = ctx.normalise(_event_phrase(match.group("x")))
+        ctx.art.anniversaries.append(anniversary_of(ordinal, event, same, ctx.art))
+
+
+def _event_phrase(text: str) -> str:
+    cut = _EVENT_CUT.search(" " + text + " ")
+    phrase = text[: cut.start()] if cut else text
+    return " ".join(phrase.split()[:8])
+
+
+def _claim(
+    ctx: SentenceContext,
+    code: str,
+    match: DateMatch,
+    resolved: Resolved,
+    event: str,
+    granularity: str,
+) -> DateClaim:
+    claim = ctx.make(
+        DateClaim,
+        code,
+        match.start,
+        match.end,
+        event=event,
+        stated=PartialDate(year=match.year, month=match.month, day=match.day),
+        resolved=resolved.date,
+        resolution=resolved.resolution,
+        confidence=resolved.confidence,
+        year_inferred=resolved.year_inferred,
+        granularity=granularity,
+    )
+    ctx.taken.append((match.start, match.end))
+    if resolved.date.year is not None and ctx.section == "body":
+        ctx.art.anchor = resolved.date
+    return claim
+
+
+def _calendar(ctx: SentenceContext, code: str, forms: tuple[str, ...]) -> list[ClaimBase]:
+    out: list[ClaimBase] = []
+    for match in ctx.dates:
+        if match.form not in forms:
+            continue
+        event = ctx.event_words(match.start, match.end)
+        cs, ce = ctx.clause(match.start, match.end)
+        resolved = resolve_calendar(
+            match.year, match.month, match.day, ctx.text[cs:ce], event, ctx.art
+        )
+        granularity = "day" if match.day else "month" if match.month else "year"
+        out.append(_claim(ctx, code, match, resolved, event, granularity))
+    return out
+
+
+@rule("D001", "full date", sections=("body", "caption"))
+def full_date(ctx: SentenceContext) -> list[ClaimBase]:
+    """A date with day, month and year: "September 27, 2020", "Sept. 27, 2020",
+    "27 September 2020", "2020-09-27". Every part is stated. In a photo caption
+    the claim is marked ``section: caption``: it dates the picture, not the story.
+    The event is the normalised words of the clause around the date."""
+    return _calendar(ctx, "D001", ("full", "iso"))
+
+
+@rule("D002", "year-less date", sections=("body", "caption"))
+def yearless_date(ctx: SentenceContext) -> list[ClaimBase]:
+    """A day and month without a year: "Sept. 27", "Nov. 10". The year is
+    resolved from an anniversary the article marks on that day (``event``),
+    else from the publication date (latest occurrence before it for past
+    tense, next for future: ``publication``), else left unknown (``unresolved``);
+    ``year_inferred`` is true and ``stated`` keeps only what the text says."""
+    return _calendar(ctx, "D002", ("month_day",))
+
+
+@rule("D003", "month or year")
+def month_or_year(ctx: SentenceContext) -> list[ClaimBase]:
+    """A month or a year on its own: "in November", "November 2020", "since
+    1991", "the war of 2020". A month without a year is resolved like a
+    year-less date; granularity is ``month`` or ``year``."""
+    return _calendar(ctx, "D003", ("month_year", "month", "year"))
+
+
+@rule("D004", "weekday")
+def weekday(ctx: SentenceContext) -> list[ClaimBase]:
+    """A weekday: "on Monday", "said Monday". Resolved to the latest such day on
+    or before publication (the next one in a future clause) when the
+    publication date is known (``relative``); otherwise unresolved."""
+    out: list[ClaimBase] = []
+    published = ctx.art.published
+    for match in ctx.dates:
+        if match.form != "weekday" or match.weekday is None:
+            continue
+        event = ctx.event_words(match.start, match.end)
+        if published is None:
+            resolved = Resolved(PartialDate(), Resolution.UNRESOLVED, Confidence.LOW, True)
+        else:
+            cs, ce = ctx.clause(match.start, match.end)
+            gap = (published.weekday() - match.weekday) % 7
+            date = published - dt.timedelta(days=gap)
+            if is_future(ctx.text[cs:ce], ctx.art):
+                date = published + dt.timedelta(days=(match.weekday - published.weekday()) % 7)
+            resolved = Resolved(
+                PartialDate(year=date.year, month=date.month, day=date.day),
+                Resolution.RELATIVE,
+                Confidence.MEDIUM,
+                True,
+            )
+        claim = _claim(ctx, "D004", match, resolved, event, "weekday")
+        out.append(claim)
+    return out
+
+
+@rule("D005", "relative date")
+def relative_date(ctx: SentenceContext) -> list[ClaimBase]:
+    """A date relative to another: "two months later", "a year earlier", "the
+    next day", "three days ago". Resolved only when its anchor is known: the
+    last resolved date before it in the article ("later"/"earlier"), or the
+    publication date ("ago"); the surface text is kept as the claim's text."""
+    out: list[ClaimBase] = []
+    for match in _relative().finditer(ctx.text):
+        if ctx.is_taken(match.start(), match.end()):
+            continue
+        unit = (match.group("u") or match.group("u2") or "").rstrip("s")
+        direction = (match.group("dir") or match.group("dir2") or "").lower()
+        raw = match.group("n")
+        amount = 1.0 if raw is None or raw.lower() in ("a", "an") else parse_number(raw)
+        if amount is None:
+            continue
+        sign = -1 if direction in ("earlier", "before", "ago", "previous") else 1
+        anchor = _anchor(ctx, direction)
+        resolved = Resolved(PartialDate(), Resolution.UNRESOLVED, Confidence.LOW, True)
+        granularity = (
+            "day" if unit in ("day", "week") else unit if unit in ("month", "year") else "year"
+        )
+        if anchor is not None:
+            shifted = _shift(anchor, unit, int(amount) * sign)
+            resolved = Resolved(
+                PartialDate(
+                    year=shifted.year,
+                    month=shifted.month if granularity in ("day", "month") else None,
+                    day=shifted.day if granularity == "day" else None,
+                ),
+                Resolution.RELATIVE,
+                Confidence.LOW,
+                True,
+            )
+        event = ctx.event_words(match.start(), match.end())
+        span = DateMatch(match.start(), match.end(), None, None, None, None, "relative")
+        out.append(_claim(ctx, "D005", span, resolved, event, granularity))
+    return out
+
+
+def _anchor(ctx: SentenceContext, direction: str) -> dt.date | None:
+    if direction == "ago":
+        return ctx.art.published
+    anchor = ctx.art.anchor
+    if anchor is None or anchor.year is None:
+        return None
+    return dt.date(anchor.year, anchor.month or 1, anchor.day or 1)
+
+
+def _shift(date: dt.date, unit: str, amount: int) -> dt.date:
+    if unit == "day":
+        return date + dt.timedelta(days=amount)
+    if unit == "week":
+        return date + dt.timedelta(weeks=amount)
+    if unit == "month":
+        return add_months(date, amount)
+    if unit == "decade":
+        return add_months(date, 120 * amount)
+    return add_months(date, 12 * amount)
+
+
+@rule("D006", "anniversary")
+def anniversary(ctx: SentenceContext) -> list[ClaimBase]:
+    """ "the Nth anniversary of X": X happened N years before the anniversary.
+    The anniversary falls on a day-and-month date stated in the same sentence,
+    else on the publication date; the claim's event is X, its resolved date
+    that of X (``event``), unresolved when the article's date is unknown."""
+    out: list[ClaimBase] = []
+    for match in _anniversary().finditer(ctx.text):
+        ordinal = _ordinal(match.group("ord"), ctx)
+        if ordinal is None:
+            continue
+        phrase = _event_phrase(match.group("x"))
+        end = match.start("x") + len(phrase)
+        event = ctx.normalise(phrase)
+        known = next(
+            (a for a in ctx.art.anniversaries if a.ordinal == ordinal and a.event == event), None
+        )
+        if known is None or known.year is None:
+            resolved = Resolved(PartialDate(), Resolution.UNRESOLVED, Confidence.LOW, True)
+            granularity = "year"
+        else:
+            resolved = Resolved(
+                PartialDate(year=known.year, month=known.month, day=known.day),
+                Resolution.EVENT,
+                Confidence.MEDIUM,
+                True,
+            )
+            granularity = "day" if known.day else "year"
+        span = DateMatch(match.start(), end, None, None, None, None, "anniversary")
+        out.append(_claim(ctx, "D006", span, resolved, event, granularity))
+    return out

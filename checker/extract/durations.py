@@ -1,0 +1,170 @@
+"""Duration rules: how long an event or state lasted, and what lasted."""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from checker.data.folding import fold
+from checker.extract.context import WORD, SentenceContext
+from checker.extract.hedges import hedge_before, interval
+from checker.extract.registry import rule
+from checker.schema.claims import ClaimBase, DurationClaim
+from checker.text.numbers import parse_number
+
+_UNITS = r"minutes?|hours?|days?|weeks?|months?|years?|decades?"
+_RELATIVE = {"which", "that", "who", "whom", "whose"}
+
+
+@functools.cache
+def _number() -> str:
+    from checker.data.language import load_language
+
+    words = "|".join(sorted(load_language().number_words, key=len, reverse=True))
+    return rf"(?:\d+(?:\.\d+)?|(?i:(?:{words})(?:-(?:{words}))?))"
+
+
+@functools.cache
+def _compound() -> re.Pattern[str]:
+    # "the 44-day war", "a six-month-long occupation"; not "28-year-old" (an age).
+    return re.compile(
+        rf"\b(?P<n>{_number()})-(?P<u>minute|hour|day|week|month|year|decade)(?:-long)?"
+        rf"(?!-old)\s+(?P<x>[a-z][\w-]*(?:\s+(?!of\b|in\b|on\b|and\b|with\b)[a-z][\w-]*)?)"
+    )
+
+
+@functools.cache
+def _prepositional() -> re.Pattern[str]:
+    return re.compile(
+        rf"\b(?P<p>for|after|over|within|in|during|lasting|spanning)\s+(?P<rest>(?:[a-z]+\s+){{0,3}}?)"
+        rf"(?P<n>{_number()})\s+(?P<u>{_UNITS})\b"
+    )
+
+
+@functools.cache
+def _bare() -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w-])(?P<n>{_number()})\s+(?P<u>{_UNITS})\b")
+
+
+def _unit(raw: str, ctx: SentenceContext) -> str:
+    return ctx.art.lang.time_units[fold(raw)]
+
+
+def _make(
+    ctx: SentenceContext, code: str, start: int, end: int, n: str, u: str, event: str
+) -> DurationClaim | None:
+    value = parse_number(n)
+    if value is None or ctx.is_taken(start, end):
+        return None
+    hedge, hedge_start = hedge_before(ctx.text, ctx.text.index(n, start))
+    start = min(start, hedge_start)
+    claim = ctx.make(
+        DurationClaim,
+        code,
+        start,
+        end,
+        event=event,
+        value=value,
+        unit=_unit(u, ctx),
+        hedge=hedge,
+        interval=interval(value, hedge, ctx.art.settings.tolerances),
+    )
+    ctx.taken.append((start, end))
+    return claim
+
+
+def lasted(ctx: SentenceContext, start: int) -> str:
+    """What lasted: the verb phrase before a duration and the noun phrase it is about.
+
+    "settlements and villages occupied by Armenia for ..." -> "settlement village
+    occupy armenia"; "Shusha, which was liberated from Armenian occupation after ..."
+    -> "shusha retake armenia occupation".
+    """
+    lang = ctx.art.lang
+    cs, _ = ctx.clause(start, start)
+    tokens = [m for m in WORD.finditer(ctx.text, cs, start)]
+    verb = None
+    for index in range(len(tokens) - 1, -1, -1):
+        word = fold(tokens[index].group(0))
+        if word in lang.finite_verbs or (word.endswith("ed") and len(word) > 4):
+            verb = index
+            break
+    if verb is None:
+        return ctx.normalise(ctx.text[cs:start])
+    content_before = [
+        t.group(0)
+        for t in tokens[:verb]
+        if fold(t.group(0)) not in lang.stopwords
+        and fold(t.group(0)) not in lang.hedges
+        and not t.group(0)[0].isdigit()
+    ][-3:]
+    if not content_before and tokens and fold(tokens[0].group(0)) in _RELATIVE:
+        antecedent = [t.group(0) for t in WORD.finditer(ctx.text, 0, cs)][-1:]
+        content_before = [w for w in antecedent if fold(w) not in lang.stopwords]
+    phrase = " ".join([*content_before, *(t.group(0) for t in tokens[verb:])])
+    return ctx.normalise(phrase)
+
+
+@rule("U001", "compound duration")
+def compound(ctx: SentenceContext) -> list[ClaimBase]:
+    """A duration used as an adjective: "the 44-day war", "a six-month-long
+    occupation". The thing that lasted is the noun after it ("war"); a hedge
+    before the number ("the nearly 30-year occupation") sets the interval.
+    Ages ("a 28-year-old man") are not durations."""
+    out: list[ClaimBase] = []
+    for m in _compound().finditer(ctx.text):
+        event = ctx.normalise(m.group("x"))
+        claim = _make(ctx, "U001", m.start(), m.end("x"), m.group("n"), m.group("u"), event)
+        if claim is not None:
+            out.append(claim)
+    return out
+
+
+@rule("U002", "prepositional duration")
+def prepositional(ctx: SentenceContext) -> list[ClaimBase]:
+    """ "for almost 30 years", "after 28 years", "within six weeks": the event is
+    the verb phrase before it and what it is about ("settlement village occupy
+    armenia"), so that two durations of different things stay apart."""
+    out: list[ClaimBase] = []
+    for m in _prepositional().finditer(ctx.text):
+        rest = fold(m.group("rest")).strip()
+        if rest and rest not in ctx.art.lang.hedges and rest not in ("a", "the", "just"):
+            continue
+        event = lasted(ctx, m.start())
+        claim = _make(ctx, "U002", m.start(), m.end(), m.group("n"), m.group("u"), event)
+        if claim is not None:
+            out.append(claim)
+    return out
+
+
+@rule("U003", "bare duration")
+def bare(ctx: SentenceContext) -> list[ClaimBase]:
+    """A number of time units elsewhere: "six weeks", "two months later". The
+    event is the normalised clause around it."""
+    out: list[ClaimBase] = []
+    for m in _bare().finditer(ctx.text):
+        if any(
+            m.start() < c.end - ctx.sentence.start and c.start - ctx.sentence.start < m.end()
+            for c in ctx.claims
+            if isinstance(c, DurationClaim)
+        ):
+            continue
+        event = ctx.event_words(m.start(), m.end())
+        value = parse_number(m.group("n"))
+        if value is None:
+            continue
+        hedge, hedge_start = hedge_before(ctx.text, m.start())
+        claim = ctx.make(
+            DurationClaim,
+            "U003",
+            hedge_start,
+            m.end(),
+            event=event,
+            value=value,
+            unit=_unit(m.group("u"), ctx),
+            hedge=hedge,
+            interval=interval(value, hedge, ctx.art.settings.tolerances),
+        )
+        ctx.taken.append((hedge_start, m.end()))
+        out.append(claim)
+    return out

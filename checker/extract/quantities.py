@@ -1,0 +1,207 @@
+"""Quantity rules: how many of what, who did what to them, and the interval the hedge allows."""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from checker.data.folding import fold
+from checker.extract.context import WORD, SentenceContext
+from checker.extract.hedges import hedge_before, interval
+from checker.extract.registry import rule
+from checker.schema.claims import ClaimBase, Hedge, Interval, QuantityClaim
+from checker.text.numbers import number_pattern, parse_number
+
+_UNIT_WORDS = 4
+# Words that end the counted thing: prepositions, relatives, verbs' particles.
+_UNIT_STOP = frozenset(
+    [
+        "that",
+        "which",
+        "who",
+        "whose",
+        "from",
+        "by",
+        "in",
+        "on",
+        "at",
+        "for",
+        "with",
+        "to",
+        "as",
+        "than",
+        "while",
+        "when",
+        "where",
+        "since",
+        "during",
+        "after",
+        "before",
+        "because",
+        "occupied",
+        "had",
+        "has",
+        "have",
+        "was",
+        "were",
+        "is",
+        "are",
+        "will",
+        "would",
+        "the",
+        "a",
+        "an",
+        "its",
+        "their",
+        "his",
+        "her",
+    ]
+)
+_SKIP_AFTER = re.compile(r"\s*(?:of\s+(?:the|its|their|his|her|our)\b|%|percent|per cent)", re.I)
+
+
+@functools.cache
+def _vague() -> re.Pattern[str]:
+    from checker.data.language import load_language
+
+    words = sorted(load_language().vague, key=len, reverse=True)
+    body = "|".join(re.escape(w) for w in words)
+    return re.compile(rf"(?<![\w-])(?P<v>(?i:{body}))(?:\s+of)?\s+(?=[a-z])")
+
+
+def counted_thing(ctx: SentenceContext, start: int) -> tuple[str, int]:
+    """The noun phrase after a figure ("settlements and villages") and where it ends."""
+    lang = ctx.art.lang
+    words: list[re.Match[str]] = []
+    position = start
+    for match in WORD.finditer(ctx.text, start):
+        gap = ctx.text[position : match.start()]
+        if gap.strip() and gap.strip() not in ("-",):
+            break
+        word = fold(match.group(0))
+        if word in _UNIT_STOP or match.group(0)[0].isdigit() or word in lang.hedges:
+            break
+        if words and (word in lang.finite_verbs or (word.endswith("ed") and len(word) > 4)):
+            break
+        if word == "and" and (not words or len(words) >= _UNIT_WORDS - 1):
+            break
+        words.append(match)
+        position = match.end()
+        if len(words) >= _UNIT_WORDS:
+            break
+    while words and fold(words[-1].group(0)) in ("and", "or"):
+        words.pop()
+    if not words:
+        return "", start
+    text = ctx.text[words[0].start() : words[-1].end()]
+    return ctx.art.lexicon.canonical(text).lower(), words[-1].end()
+
+
+def actor_action(ctx: SentenceContext, start: int) -> tuple[str | None, str | None]:
+    """Who did what to the counted thing: the verb before it and that verb's subject."""
+    lang = ctx.art.lang
+    cs, _ = ctx.clause(start, start)
+    tokens = list(WORD.finditer(ctx.text, cs, start))
+    for index in range(len(tokens) - 1, -1, -1):
+        word = fold(tokens[index].group(0))
+        if word in lang.attribution_verbs:
+            return None, None
+        if word in lang.finite_verbs or (word.endswith("ed") and len(word) > 4):
+            subject: list[str] = []
+            for token in reversed(tokens[:index]):
+                if not token.group(0)[0].isupper():
+                    break
+                subject.insert(0, token.group(0))
+            actor = ctx.art.lexicon.canonical(" ".join(subject[-4:])) if subject else None
+            return actor, word
+    return None, None
+
+
+@rule("Q001", "counted quantity")
+def counted(ctx: SentenceContext) -> list[ClaimBase]:
+    """A figure in digits or words and the thing it counts: "300 settlements and
+    villages", "forty-four soldiers", "80 million people", "2,000-strong".
+    The hedge before it sets the interval ("nearly 300" -> [270, 300] with the
+    default tolerance); a bare round number carries the rounding tolerance.
+    Numbers that belong to dates or durations, ordinals and "one of" are not
+    quantities. ``actor``/``action`` are the subject and verb when stated
+    ("Azerbaijan" "retook")."""
+    out: list[ClaimBase] = []
+    for match in number_pattern().finditer(ctx.text):
+        start, end = match.span("num")
+        if ctx.is_taken(start, end):
+            continue
+        surface = match.group("num")
+        if fold(surface) == "one" and ctx.text[end:].lstrip().startswith("of"):
+            continue
+        value = parse_number(surface)
+        if value is None:
+            continue
+        if 1500 <= value <= 2100 and surface.isdigit():
+            continue  # a year the date rules did not claim ("the 2020 war")
+        unit_start = end
+        strong = re.match(r"-(strong|member|man|person|seat)\b", ctx.text[end:])
+        if strong:
+            unit, unit_end = strong.group(1), end + strong.end()
+        else:
+            skip = _SKIP_AFTER.match(ctx.text, unit_start)
+            if (skip and "%" in skip.group(0)) or (skip and "percent" in skip.group(0).lower()):
+                unit, unit_end = "percent", skip.end()
+            else:
+                unit, unit_end = counted_thing(ctx, skip.end() if skip else unit_start)
+        if not unit:
+            continue
+        hedge, hedge_start = hedge_before(ctx.text, start)
+        actor, action = actor_action(ctx, hedge_start)
+        out.append(
+            ctx.make(
+                QuantityClaim,
+                "Q001",
+                hedge_start,
+                unit_end,
+                value=value,
+                unit=unit,
+                actor=actor,
+                action=action,
+                hedge=hedge,
+                interval=interval(value, hedge, ctx.art.settings.tolerances),
+            )
+        )
+        ctx.taken.append((hedge_start, unit_end))
+    return out
+
+
+@rule("Q002", "vague quantity")
+def vague(ctx: SentenceContext) -> list[ClaimBase]:
+    """A vague count: "several cities", "dozens of people", "a few times".
+    ``value`` is null, the hedge ``vague``, and the interval the range the word
+    allows (``checker/data/hedges.toml``: "several" is 3 or more). Time units
+    ("many years") are not counted things."""
+    out: list[ClaimBase] = []
+    lang = ctx.art.lang
+    for match in _vague().finditer(ctx.text):
+        if ctx.is_taken(match.start(), match.end()):
+            continue
+        unit, unit_end = counted_thing(ctx, match.end())
+        if not unit or fold(unit.split()[0]) in lang.time_units:
+            continue
+        word = fold(match.group("v"))
+        low, high = lang.vague[word]
+        actor, action = actor_action(ctx, match.start())
+        out.append(
+            ctx.make(
+                QuantityClaim,
+                "Q002",
+                match.start(),
+                unit_end,
+                value=None,
+                unit=unit,
+                actor=actor,
+                action=action,
+                hedge=Hedge.VAGUE,
+                vague=word,
+                interval=Interval(low=low, high=high),
+            )
+        )
+        ctx.taken.append((match.start(), unit_end))
+    return out

@@ -1,0 +1,122 @@
+"""Resolving the parts of a date the text does not state.
+
+Order of evidence, most specific first:
+1. an anniversary the article marks ("the first anniversary of X" on a known
+   day): a year-less date with that month and day is X's date, N years back
+   (resolution ``event``);
+2. the publication date: a past-tense clause means the latest occurrence
+   strictly before publication, a future one the next occurrence (``publication``);
+3. nothing: the year stays unknown (``unresolved``).
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+from dataclasses import dataclass
+
+from checker.data.folding import fold
+from checker.extract.context import Anniversary, ArticleContext
+from checker.schema.claims import Confidence, PartialDate, Resolution
+
+
+@dataclass(frozen=True)
+class Resolved:
+    date: PartialDate
+    resolution: Resolution
+    confidence: Confidence
+    year_inferred: bool
+
+
+def resolve_calendar(
+    year: int | None,
+    month: int | None,
+    day: int | None,
+    clause: str,
+    event: str,
+    art: ArticleContext,
+) -> Resolved:
+    """Resolve a calendar expression (some parts stated) in a clause about ``event``."""
+    stated = PartialDate(year=year, month=month, day=day)
+    if year is not None or month is None:
+        return Resolved(stated, Resolution.STATED, Confidence.HIGH, False)
+    for ann in art.anniversaries:
+        if ann.year is not None and ann.month == month and (day is None or ann.day == day):
+            shared = set(event.split()) & set(ann.event.split())
+            confidence = Confidence.HIGH if shared else Confidence.MEDIUM
+            return Resolved(
+                PartialDate(year=ann.year, month=month, day=day), Resolution.EVENT, confidence, True
+            )
+    published = art.published
+    if published is None:
+        return Resolved(stated, Resolution.UNRESOLVED, Confidence.LOW, True)
+    future = is_future(clause, art)
+    resolved_year = occurrence_year(published, month, day, future=future)
+    return Resolved(
+        PartialDate(year=resolved_year, month=month, day=day),
+        Resolution.PUBLICATION,
+        Confidence.MEDIUM,
+        True,
+    )
+
+
+def occurrence_year(published: dt.date, month: int, day: int | None, *, future: bool) -> int:
+    """Year of the latest occurrence before ``published`` (or the next one when ``future``).
+
+    A month without a day that is the publication month counts as this year.
+    """
+    if day is None:
+        if month == published.month:
+            return published.year
+        if future:
+            return published.year if month > published.month else published.year + 1
+        return published.year if month < published.month else published.year - 1
+    if future:
+        return (
+            published.year
+            if (month, day) >= (published.month, published.day)
+            else published.year + 1
+        )
+    return published.year if (month, day) < (published.month, published.day) else published.year - 1
+
+
+def nearest_year(published: dt.date, month: int, day: int) -> int:
+    """Year of the occurrence of month/day closest to ``published`` (anniversary days)."""
+    best = published.year
+    best_gap: int | None = None
+    for year in (published.year - 1, published.year, published.year + 1):
+        try:
+            gap = abs((dt.date(year, month, day) - published).days)
+        except ValueError:
+            continue
+        if best_gap is None or gap < best_gap:
+            best, best_gap = year, gap
+    return best
+
+
+def is_future(clause: str, art: ArticleContext) -> bool:
+    folded = f" {fold(clause)} "
+    return any(f" {marker} " in folded for marker in art.lang.future_markers)
+
+
+def add_months(date: dt.date, months: int) -> dt.date:
+    month_index = date.month - 1 + months
+    year = date.year + month_index // 12
+    month = month_index % 12 + 1
+    day = min(date.day, calendar.monthrange(year, month)[1])
+    return dt.date(year, month, day)
+
+
+def anniversary_of(
+    ordinal: int, event: str, same_sentence: tuple[int, int | None] | None, art: ArticleContext
+) -> Anniversary:
+    """The anniversary a sentence marks: on its own stated month/day, else on publication day."""
+    published = art.published
+    if published is None:
+        return Anniversary(ordinal, event, None, None, None)
+    if same_sentence is not None and same_sentence[1] is not None:
+        month, day = same_sentence[0], same_sentence[1]
+        return Anniversary(
+            ordinal, event, nearest_year(published, month, day) - ordinal, month, day
+        )
+    return Anniversary(ordinal, event, published.year - ordinal, published.month, published.day)
