@@ -10,6 +10,7 @@
     accepted: "accepted",
     in_progress: "in progress",
   };
+  const SEPARATORS = { contradiction: "  ≠  ", variance: "  ~  ", agreement: "  =  " };
   const REVIEWER_KEY = "checker.review.reviewer";
 
   const state = { list: null, shown: [], current: null, detail: null, busy: false };
@@ -138,7 +139,7 @@
     top.appendChild(chip(f.review));
     li.appendChild(top);
     li.appendChild(el("div", "item-fact", f.fact));
-    li.appendChild(el("div", "item-values", f.values.join("  ≠  ")));
+    li.appendChild(el("div", "item-values", f.values.join(SEPARATORS[f.verdict] || " · ")));
     li.appendChild(el("div", "item-seeds", f.seeds.join(" · ")));
     li.addEventListener("click", () => select(f.fingerprint));
     return li;
@@ -167,6 +168,7 @@
   // ---- one finding --------------------------------------------------------------------
 
   async function select(fingerprint) {
+    if (fingerprint !== state.current && !state.busy) setStatus("");
     state.current = fingerprint;
     markCurrent();
     if (!fingerprint) {
