@@ -12,7 +12,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from checker.data import fold
-from checker.schema.claims import Claim
+from checker.schema.claims import (
+    Claim,
+    DateClaim,
+    DurationClaim,
+    QuantityClaim,
+    QuoteClaim,
+    RoleClaim,
+)
 
 
 @dataclass(frozen=True)
@@ -46,8 +53,25 @@ class Unit:
         self.seeds.add(ref.seed)
 
 
-def _repeat_signature(ref: ClaimRef) -> tuple[str, str]:
-    return (ref.claim.kind, " ".join(fold(ref.claim.text).split()))
+def _repeat_signature(ref: ClaimRef) -> tuple[object, ...]:
+    """Two claims of one seed with one key and this signature are one statement, repeated.
+
+    The signature is the compared value, so a seed that gives a person the same
+    office twice ("Defence Minister", later "National Defence Minister") states
+    one fact, while a seed giving two different figures for one count does not.
+    """
+    claim = ref.claim
+    if isinstance(claim, QuantityClaim):
+        return (claim.kind, claim.value, claim.hedge, claim.vague)
+    if isinstance(claim, DateClaim):
+        return (claim.kind, claim.resolved)
+    if isinstance(claim, DurationClaim):
+        return (claim.kind, claim.value, claim.unit, claim.hedge)
+    if isinstance(claim, RoleClaim):
+        return (claim.kind, claim.title_key, fold(claim.organisation or ""))
+    if isinstance(claim, QuoteClaim):
+        return (claim.kind, fold(claim.speaker or ""), " ".join(fold(claim.quote).split()))
+    return (claim.kind, claim.negated, " ".join(fold(claim.text).split()))
 
 
 def units_of_key(refs: list[ClaimRef]) -> list[Unit]:

@@ -5,8 +5,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from rapidfuzz import fuzz
+
 from checker.config import Settings
-from checker.match.blocking import Pairs, all_pairs, blocked_pairs
+from checker.match.blocking import Pairs, Scorer, all_pairs, blocked_pairs
 from checker.match.cluster import ClaimRef, Unit, cluster, units_of_key
 from checker.match.keys import MatchKey, base_pool, compatible, match_key
 from checker.match.sources import SeedTexts
@@ -44,16 +46,42 @@ def pool_threshold(pool: str, settings: Settings) -> float:
     return settings.match.threshold
 
 
+def pool_scorer(pool: str) -> Scorer:
+    """The rapidfuzz scorer of a pool.
+
+    Role keys are names: plain ``ratio`` on sorted tokens. Every other key is
+    a description of varying length ("clashes erupted" / "new clashes erupted
+    with the army attacking civilians"): ``token_set_ratio`` scores the shared
+    words against the shorter description, and :func:`compatible` then asks
+    for enough shared words.
+    """
+    return fuzz.ratio if base_pool(pool) == "role" else fuzz.token_set_ratio
+
+
 def score_keys(
-    keys: Sequence[MatchKey], threshold: float, overlap: float, *, blocked: bool = True
+    keys: Sequence[MatchKey],
+    threshold: float,
+    overlap: float,
+    *,
+    scorer: Scorer = fuzz.ratio,
+    blocked: bool = True,
 ) -> Pairs:
-    """Pairs of distinct keys (indices) scoring at least ``threshold``, guards applied."""
+    """Pairs of distinct keys (indices) scoring at least ``threshold``, guards applied.
+
+    Empty keys (a claim whose fact has no words) never match.
+    """
     texts = [k.text for k in keys]
     if blocked:
-        pairs = blocked_pairs(texts, [k.tokens for k in keys], threshold=threshold, overlap=overlap)
+        pairs = blocked_pairs(
+            texts, [k.tokens for k in keys], threshold=threshold, overlap=overlap, scorer=scorer
+        )
     else:
-        pairs = all_pairs(texts, threshold=threshold)
-    return {p: s for p, s in pairs.items() if compatible(keys[p[0]], keys[p[1]])}
+        pairs = all_pairs(texts, threshold=threshold, scorer=scorer)
+    return {
+        p: s
+        for p, s in pairs.items()
+        if keys[p[0]].tokens and keys[p[1]].tokens and compatible(keys[p[0]], keys[p[1]])
+    }
 
 
 def match_claims(
@@ -69,9 +97,9 @@ def match_claims(
     for claim_file in sorted(claim_files, key=lambda f: f.seed):
         for claim in claim_file.claims:
             key = match_key(claim, vocabulary)
-            keys[(key.pool, key.text)] = key
-            pool_keys = by_pool.setdefault(key.pool, {})
-            pool_keys.setdefault(key.text, []).append(ClaimRef(claim_file.seed, claim))
+            keys[(key.pool, key.ident)] = key
+            groups = by_pool.setdefault(key.pool, {})
+            groups.setdefault(key.ident, []).append(ClaimRef(claim_file.seed, claim))
 
     facts: list[Fact] = []
     single: list[Fact] = []
@@ -79,8 +107,12 @@ def match_claims(
     for done, pool in enumerate(pools, start=1):
         groups = by_pool[pool]
         key_texts = sorted(groups)
-        pool_keys = [keys[(pool, text)] for text in key_texts]
-        pairs = score_keys(pool_keys, pool_threshold(pool, settings), settings.match.prefix_overlap)
+        pairs = score_keys(
+            [keys[(pool, text)] for text in key_texts],
+            pool_threshold(pool, settings),
+            settings.match.prefix_overlap,
+            scorer=pool_scorer(pool),
+        )
         units: list[Unit] = []
         main: list[int] = []  # key index -> its main unit
         unit_key: list[str] = []

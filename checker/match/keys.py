@@ -16,7 +16,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from checker.match.vocabulary import Vocabulary, discriminators, without_values
+from checker.match.vocabulary import (
+    MONTHS,
+    Vocabulary,
+    discriminators,
+    ordinals,
+    without_values,
+)
 from checker.schema.claims import (
     Claim,
     DateClaim,
@@ -28,6 +34,12 @@ from checker.schema.claims import (
 )
 
 POOLS = ("date", "duration", "proposition", "quantity", "role")
+# Tokens two keys must share (or all of the shorter key's, when it has fewer).
+MIN_SHARED = {"date": 2, "duration": 2, "quantity": 2, "proposition": 3, "role": 1}
+# Of which, for statements and quotes, words that are not names.
+MIN_CONTENT = 3
+# Synonym keys of reporting verbs: "said" is how a statement reached us, not what it says.
+REPORTING = frozenset({"say"})
 
 
 @dataclass(frozen=True)
@@ -38,6 +50,12 @@ class MatchKey:
     text: str  # sorted tokens joined by spaces: order-free, cheap to score with `ratio`
     tokens: tuple[str, ...]  # the distinct tokens, sorted
     guard: frozenset[str]  # discriminators (ordinals, numbers): must agree to match
+    names: frozenset[str] = frozenset()  # tokens that are named entities
+
+    @property
+    def ident(self) -> str:
+        """Claims with one ident have one key: the text and the guard."""
+        return self.text + "#" + ",".join(sorted(self.guard))
 
 
 def pool_of(claim: Claim) -> str:
@@ -77,12 +95,46 @@ def match_key(claim: Claim, vocabulary: Vocabulary) -> MatchKey:
     if base_pool(pool) == "role":
         # A person is matched by name only; ordinals never apply.
         guard: frozenset[str] = frozenset()
+    elif base_pool(pool) in ("date", "duration", "quantity"):
+        # The span itself may carry the ordinal the event words leave out
+        # ("the first anniversary of ..." with the event "... war victory").
+        guard = ordinals([*tokens, *vocabulary.tokens(claim.text)])
     else:
         guard = discriminators(tokens)
     distinct = tuple(sorted(set(tokens)))
-    return MatchKey(pool=pool, text=" ".join(sorted(tokens)), tokens=distinct, guard=guard)
+    named = {t for name in claim.entities for t in vocabulary.tokens(name)}
+    names = frozenset(t for t in distinct if t in vocabulary.entity_tokens or t in named)
+    return MatchKey(
+        pool=pool, text=" ".join(sorted(tokens)), tokens=distinct, guard=guard, names=names
+    )
+
+
+def _content(key: MatchKey) -> set[str]:
+    # Words that say what happened: not names, dates, numbers or "said".
+    return {
+        t
+        for t in key.tokens
+        if t not in key.names and t not in MONTHS and t not in REPORTING and not t[:1].isdigit()
+    }
 
 
 def compatible(a: MatchKey, b: MatchKey) -> bool:
-    """Keys whose discriminators differ never name one fact ("first" / "second anniversary")."""
-    return a.guard == b.guard or not a.guard or not b.guard
+    """Whether two keys that score above the threshold may name one fact.
+
+    Keys whose discriminators differ never do ("first" / "second anniversary").
+    Keys must share enough tokens: a subset-friendly scorer gives "victory" and
+    "victory day" a high score, but one shared word is not one event.
+    """
+    if a.guard and b.guard and a.guard != b.guard:
+        return False
+    shared = set(a.tokens) & set(b.tokens)
+    need = MIN_SHARED.get(base_pool(a.pool), 1)
+    if not shared or len(shared) < min(need, len(a.tokens), len(b.tokens)):
+        return False
+    if base_pool(a.pool) == "proposition":
+        # A statement is more than the people it names: "Aliyev said X" and "a call
+        # with Aliyev" share a name, not a fact.
+        content_a, content_b = _content(a), _content(b)
+        # Short statements ("Karabakh is Azerbaijan") must say the same words.
+        return len(content_a & content_b) >= MIN_CONTENT or content_a == content_b
+    return True

@@ -61,6 +61,7 @@ class Vocabulary:
         self._lexicon = lexicon
         self._cache: dict[str, str] = {}
         self._spelled: dict[str, str] = {}
+        self.entity_tokens: set[str] = set()  # tokens that stand for a named entity
 
     def word(self, raw: str) -> str:
         """One surface word -> its matching token ('' when it carries nothing)."""
@@ -78,7 +79,9 @@ class Vocabulary:
             return ""
         entity = self._lexicon.entity(bare)
         if entity is not None:
-            return fold(entity[0]).replace(" ", "_")
+            token = fold(entity[0]).replace(" ", "_")
+            self.entity_tokens.add(token)
+            return token
         key = self._lexicon.synonym_key(folded)
         if key != folded:
             return key.replace(" ", "_")
@@ -122,6 +125,11 @@ def _singular(word: str) -> str:
 def discriminators(tokens: Iterable[str]) -> frozenset[str]:
     """Tokens that must agree for two keys to name one event (ordinals, numbers)."""
     return frozenset(t for t in tokens if t in ORDINALS or ORDINAL_DIGITS.match(t) or t.isdigit())
+
+
+def ordinals(tokens: Iterable[str]) -> frozenset[str]:
+    """Ordinal words only (no bare numbers): the guard for claims whose numbers are values."""
+    return frozenset(t for t in tokens if t in ORDINALS or ORDINAL_DIGITS.match(t))
 
 
 def without_values(tokens: Iterable[str]) -> list[str]:

@@ -26,6 +26,8 @@ from checker.match.blocking import blocked_pairs
 _SPACE = re.compile(r"\s+")
 _WORDS = re.compile(r"[^\W_]+")
 _NEIGHBOURS = (1, 2)
+_GAP = 2  # shared sentences this close in one seed belong to one passage
+_EDGE = 2  # sentences at a passage's edges that still belong to it
 _MAX_NODES_CHECKED = 64  # per weak pair: enough to find support, bounded for huge corpora
 
 
@@ -94,7 +96,55 @@ def find_origins(
     for (seed, _), root in origin.items():
         seeds_of.setdefault(root, set()).add(seed)
     shared = {root for root, seeds in seeds_of.items() if len(seeds) > 1}
-    return Origins(origin, shared)
+    return Origins(*_passages(origin, shared))
+
+
+def _passages(
+    origin: dict[tuple[str, int], int], shared: set[int]
+) -> tuple[dict[tuple[str, int], int], set[int]]:
+    """Widen shared sentences to the passages they form.
+
+    In each seed, shared sentences no more than ``_GAP`` apart form a run; a run
+    of two or more is a copied passage. Its sentences, the ones between them and
+    up to ``_EDGE`` on either side (edited copy splits, merges and rewrites the
+    sentences at its edges) take the passage's origin, and origins that meet in
+    one run are one origin.
+    """
+    parent: dict[int, int] = {root: root for root in shared}
+
+    def find(r: int) -> int:
+        while parent[r] != r:
+            parent[r] = parent[parent[r]]
+            r = parent[r]
+        return r
+
+    by_seed: dict[str, list[int]] = {}
+    for (seed, index), root in origin.items():
+        if root in shared:
+            by_seed.setdefault(seed, []).append(index)
+    runs: list[tuple[str, int, int, int]] = []  # seed, first, last, an origin in it
+    for seed, indices in sorted(by_seed.items()):
+        indices.sort()
+        start = prev = indices[0]
+        for index in indices[1:]:
+            if index - prev <= _GAP:
+                a, b = find(origin[(seed, prev)]), find(origin[(seed, index)])
+                if a != b:
+                    parent[max(a, b)] = min(a, b)
+            else:
+                if prev > start:
+                    runs.append((seed, start, prev, origin[(seed, start)]))
+                start = index
+            prev = index
+        if prev > start:
+            runs.append((seed, start, prev, origin[(seed, start)]))
+    widened = {node: find(root) if root in shared else root for node, root in origin.items()}
+    for seed, first, last, root in runs:
+        for index in range(first - _EDGE, last + _EDGE + 1):
+            node = (seed, index)
+            if node in origin and origin[node] not in shared:
+                widened[node] = find(root)
+    return widened, {find(root) for root in shared}
 
 
 def _supported(

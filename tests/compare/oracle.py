@@ -9,17 +9,16 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from rapidfuzz import fuzz
-
+from checker.match.blocking import Scorer
 from checker.match.keys import MatchKey, compatible
 
 
-def naive_pairs(keys: Sequence[MatchKey], threshold: float) -> set[tuple[int, int]]:
+def naive_pairs(keys: Sequence[MatchKey], threshold: float, scorer: Scorer) -> set[tuple[int, int]]:
     found = set()
     for i in range(len(keys)):
         for j in range(i + 1, len(keys)):
-            if not compatible(keys[i], keys[j]):
+            if not keys[i].tokens or not keys[j].tokens or not compatible(keys[i], keys[j]):
                 continue
-            if fuzz.ratio(keys[i].text, keys[j].text) >= threshold:
+            if scorer(keys[i].text, keys[j].text) >= threshold:
                 found.add((i, j))
     return found

@@ -9,7 +9,7 @@ import pytest
 from checker.config import Settings
 from checker.data import load_lexicon
 from checker.match import SeedTexts, Sentence, Vocabulary, find_origins, match_claims
-from checker.match.facts import pool_threshold, score_keys
+from checker.match.facts import pool_scorer, pool_threshold, score_keys
 from checker.match.keys import MatchKey, match_key
 from tests.compare.builders import claim, claim_file
 from tests.compare.corpus_gen import Generator
@@ -35,13 +35,14 @@ def test_blocked_matcher_finds_what_the_naive_one_finds(
     for f in files:
         for c in f.claims:
             key = match_key(c, vocabulary)
-            pools.setdefault(key.pool, {})[key.text] = key
+            pools.setdefault(key.pool, {})[key.ident] = key
     found = expected = 0
     for pool, by_text in sorted(pools.items()):
         keys = [by_text[t] for t in sorted(by_text)]
         threshold = pool_threshold(pool, settings)
-        oracle = naive_pairs(keys, threshold)
-        blocked = set(score_keys(keys, threshold, settings.match.prefix_overlap))
+        scorer = pool_scorer(pool)
+        oracle = naive_pairs(keys, threshold, scorer)
+        blocked = set(score_keys(keys, threshold, settings.match.prefix_overlap, scorer=scorer))
         assert blocked <= oracle  # blocking never invents a pair
         found += len(blocked & oracle)
         expected += len(oracle)
