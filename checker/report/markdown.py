@@ -26,7 +26,7 @@ from checker.schema import VERDICT_ORDER, Finding, FindingClaim, Report
 WIDTH = 100
 
 # Markdown punctuation that could start markup anywhere in a line (GFM backslash escapes).
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~>@$:])")
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~>@$:=])")
 
 
 def escape(text: str) -> str:
@@ -39,6 +39,8 @@ def escape(text: str) -> str:
 def code(text: str) -> str:
     """Inline code that survives backticks in ``text``."""
     text = one_line(text)
+    if not text:
+        return "\u2014"  # an empty code span would print its backticks
     fence = "`"
     while fence in text:
         fence += "`"
@@ -60,7 +62,7 @@ def wrap(text: str, prefix: str = "", *, first: str | None = None) -> list[str]:
 
 def _claim_lines(claim: FindingClaim, names: dict[str, str]) -> list[str]:
     source = names.get(claim.seed, claim.seed)
-    head = f"- **{escape(source)}** {code(location(claim))}"
+    head = f"- **{escape(source) or code(claim.seed)}** {code(location(claim))}"
     value = f"value {code(claim.value)}"
     if claim.normalisation:
         value += f" ({escape(claim.normalisation)})"
@@ -69,7 +71,8 @@ def _claim_lines(claim: FindingClaim, names: dict[str, str]) -> list[str]:
     # keep the sentence's own spacing around the bold span ("**300 settlements**, were")
     lead = " " if before[-1:].isspace() else ""
     trail = " " if after[:1].isspace() else ""
-    quote = f"{escape(before)}{lead}**{escape(span)}**{trail}{escape(after)}".strip()
+    bold = f"**{escape(span)}**" if escape(span) else ""
+    quote = f"{escape(before)}{lead}{bold}{trail}{escape(after)}".strip()
     lines.extend(wrap(quote, "  > "))
     return lines
 
@@ -134,7 +137,7 @@ def render(report: Report) -> str:
     if report.single_source:
         lines.extend([f"### Single-source facts ({len(report.single_source)})", ""])
         for claim in report.single_source:
-            source = escape(names.get(claim.seed, claim.seed))
+            source = escape(names.get(claim.seed, claim.seed)) or code(claim.seed)
             lines.extend(
                 wrap(
                     f"- **{source}** {code(location(claim))}: {escape(claim.text)}", "  ", first=""

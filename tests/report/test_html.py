@@ -1,0 +1,159 @@
+"""The HTML page: self-contained, escaped, script and style pinned by the CSP."""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import re
+from html.parser import HTMLParser
+
+from hypothesis import given, settings
+
+from checker.report import html
+from checker.schema import Report
+from tests.report.sample import sample_report
+from tests.report.strategies import reports
+
+TEMPLATE_TAGS = {
+    "html",
+    "head",
+    "meta",
+    "link",
+    "title",
+    "style",
+    "body",
+    "header",
+    "h1",
+    "h2",
+    "h3",
+    "p",
+    "ul",
+    "li",
+    "span",
+    "main",
+    "section",
+    "table",
+    "thead",
+    "tbody",
+    "tr",
+    "th",
+    "td",
+    "code",
+    "div",
+    "svg",
+    "text",
+    "a",
+    "rect",
+    "fieldset",
+    "legend",
+    "label",
+    "input",
+    "article",
+    "strong",
+    "q",
+    "figure",
+    "figcaption",
+    "blockquote",
+    "mark",
+    "dl",
+    "dt",
+    "dd",
+    "script",
+}
+
+
+class Page(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: list[str] = []
+        self.urls: list[str] = []
+        self.handlers: list[str] = []
+        self.scripts: list[str] = []
+        self.styles: list[str] = []
+        self._in: str | None = None
+        self.csp = ""
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append(tag)
+        for name, value in attrs:
+            if name.startswith("on"):
+                self.handlers.append(name)
+            if name in {"src", "href", "action", "srcset", "xlink:href"} and value:
+                self.urls.append(value)
+            if name == "content" and ("http-equiv", "Content-Security-Policy") in attrs:
+                self.csp = value or ""
+        if tag in {"script", "style"}:
+            self._in = tag
+            (self.scripts if tag == "script" else self.styles).append("")
+
+    def handle_endtag(self, tag: str) -> None:
+        self._in = None
+
+    def handle_data(self, data: str) -> None:
+        if self._in == "script":
+            self.scripts[-1] += data
+        elif self._in == "style":
+            self.styles[-1] += data
+
+
+def parse(text: str) -> Page:
+    page = Page()
+    page.feed(text)
+    return page
+
+
+def sha(text: str) -> str:
+    return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode()).digest()).decode() + "'"
+
+
+def test_self_contained() -> None:
+    page = parse(html.render(sample_report()))
+    # only in-page anchors and the empty data: favicon; nothing fetched from anywhere
+    assert all(url.startswith("#") or url == "data:," for url in page.urls), page.urls
+    assert "default-src 'none'" in page.csp
+
+
+def test_csp_pins_the_one_script_and_style() -> None:
+    page = parse(html.render(sample_report()))
+    assert len(page.scripts) == 1 and len(page.styles) == 1
+    assert f"script-src {sha(page.scripts[0])};" in page.csp
+    assert f"style-src {sha(page.styles[0])};" in page.csp
+
+
+def test_hostile_text_is_escaped() -> None:
+    text = html.render(sample_report())
+    assert "<script>alert" not in text and "<img src=x" not in text
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in text
+    assert "&lt;img src=x onerror=alert(1)&gt;" in text
+    assert parse(text).handlers == []
+
+
+def test_differing_words_are_highlighted() -> None:
+    text = html.render(sample_report())
+    assert '<span class="diff">Some 250</span> settlements' in text
+    assert '<span class="diff">Deputy</span> Defence Minister Zakir Hasanov' in text
+
+
+def test_page_shows_how_values_were_obtained_and_independence() -> None:
+    text = html.render(sample_report())
+    assert "year 2020 resolved from the event (past tense)" in text
+    assert "3 sources, 1 independent origin" in text
+    assert "C102" in text and "date mismatch" in text
+
+
+def test_matrix_has_a_cell_per_source_and_fact() -> None:
+    report = sample_report()
+    text = html.render(report)
+    cells = re.findall(r'<rect class="cell v-(\w+)"', text)
+    expected = sum(len({c.seed for c in f.claims}) for f in report.findings)
+    assert len(cells) == expected + len(report.single_source)
+
+
+@settings(max_examples=40, deadline=None)
+@given(reports())
+def test_any_text_stays_text(report: Report) -> None:
+    page = parse(html.render(report))
+    assert set(page.tags) <= TEMPLATE_TAGS
+    assert page.tags.count("script") == 1
+    assert page.handlers == []
+    assert all(url.startswith("#") or url == "data:," for url in page.urls)

@@ -1,0 +1,105 @@
+"""Markdown for PR comments: order, locations, narrow lines, inert article text."""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+
+from hypothesis import given, settings
+from markdown_it import MarkdownIt
+
+from checker.report import markdown
+from checker.report.common import one_line
+from checker.schema import Report
+from tests.report.sample import sample_report
+from tests.report.strategies import reports
+
+# What our own Markdown may produce once rendered; anything else came from article text.
+ALLOWED_TAGS = {
+    "h2",
+    "h3",
+    "h4",
+    "p",
+    "table",
+    "thead",
+    "tbody",
+    "tr",
+    "th",
+    "td",
+    "ul",
+    "li",
+    "blockquote",
+    "strong",
+    "code",
+    "br",
+}
+
+
+class Tags(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: set[str] = set()
+        self.text: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.add(tag)
+        if tag == "th" or tag == "td":
+            return
+        assert not attrs, (tag, attrs)
+
+    def handle_data(self, data: str) -> None:
+        self.text.append(data)
+
+
+def rendered(text: str) -> Tags:
+    parser = Tags()
+    parser.feed(MarkdownIt("gfm-like", {"linkify": False}).render(text))
+    return parser
+
+
+def test_sections_in_verdict_order() -> None:
+    text = markdown.render(sample_report())
+    positions = [text.index(h) for h in ("### Contradictions", "### Variances", "### Agreements")]
+    assert positions == sorted(positions)
+    assert "| contradictions | 3 |" in text
+
+
+def test_quotes_carry_their_location() -> None:
+    text = markdown.render(sample_report())
+    assert "`seeds/beta.txt:2`" in text
+    assert "**Some 250 settlements**" in text
+
+
+def test_lines_are_narrow() -> None:
+    for line in markdown.render(sample_report()).splitlines():
+        assert len(line) <= markdown.WIDTH, line
+
+
+def test_hostile_text_stays_text() -> None:
+    page = rendered(markdown.render(sample_report()))
+    assert page.tags <= ALLOWED_TAGS
+    shown = " ".join(" ".join(page.text).split())
+    assert "<script>alert(1)</script>" in shown
+    assert "<img src=x onerror=alert(1)>" in shown
+    assert "100% sure:: a typo, fixed upstream" in shown
+
+
+def test_inline_code_survives_backticks() -> None:
+    assert markdown.code("a`b") == "``a`b``"
+    assert markdown.code("`x") == "`` `x ``"
+
+
+@settings(max_examples=40, deadline=None)
+@given(reports())
+def test_any_text_renders_as_text(report: Report) -> None:
+    text = markdown.render(report)
+    page = rendered(text)
+    assert page.tags <= ALLOWED_TAGS
+    shown = " ".join(" ".join(page.text).split())
+    for finding in report.findings:
+        fact = one_line(finding.fact)
+        if fact and not re.search(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]", fact):
+            assert fact in shown
+    for line in text.splitlines():
+        # only a single unbreakable word may exceed the width
+        assert len(line) <= markdown.WIDTH or " " not in line.strip().lstrip(">- ").strip()
