@@ -310,3 +310,15 @@ def test_openapi_documents_the_api(client: TestClient) -> None:
 def test_swagger_ui_is_not_served_because_it_loads_from_a_cdn(client: TestClient) -> None:
     assert client.get("/docs").status_code == 404
     assert client.get("/redoc").status_code == 404
+
+
+def test_skipped_lines_of_the_decisions_file_are_listed(
+    client: TestClient, store: DecisionStore
+) -> None:
+    post(client, fingerprint=BUDGET.fingerprint, decision="confirmed", reviewer="Ann")
+    with store.path.open("a", encoding="utf-8") as handle:
+        handle.write('{"fingerprint": "quantity:')  # a writer killed mid-line
+    body = client.get("/api/findings").json()
+    assert body["problems"] == [f"{store.path}:2: " + body["problems"][0].split(":2: ", 1)[1]]
+    assert "incomplete last line" in body["problems"][0]
+    assert body["decided"] == 1
