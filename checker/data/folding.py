@@ -7,6 +7,7 @@ only and is never stored in a claim.
 
 from __future__ import annotations
 
+import functools
 import unicodedata
 
 # Characters that NFKD does not decompose into ASCII but that readers treat as one
@@ -63,6 +64,7 @@ def strip_marks(text: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
     """Casefold, strip diacritics, straighten curly quotes and dashes.
 

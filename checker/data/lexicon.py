@@ -9,6 +9,7 @@ thing; the extractor calls :meth:`Lexicon.find_entities` on each sentence.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -24,6 +25,7 @@ _WORD = re.compile(r"[^\W_]+(?:[-'][^\W_]+)*")
 _EDGE = re.compile(r"^(?:the\s+)|(?:'s|')$", re.IGNORECASE)
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def _key(text: str) -> str:
     return _SPACE.sub(" ", fold(text)).strip()
 

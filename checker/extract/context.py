@@ -68,6 +68,7 @@ class SentenceContext:
     section: str = "body"
     claims: list[ClaimBase] = field(default_factory=list)
     taken: list[tuple[int, int]] = field(default_factory=list)  # offsets in the sentence
+    memo: dict[str, object] = field(default_factory=dict)  # per-sentence results rules share
 
     @property
     def text(self) -> str:

@@ -233,7 +233,7 @@ def _shift(date: dt.date, unit: str, amount: int) -> dt.date:
     return add_months(date, 12 * amount)
 
 
-@rule("D006", "anniversary")
+@rule("D006", "anniversary", sections=("body", "caption"))
 def anniversary(ctx: SentenceContext) -> list[ClaimBase]:
     """ "the Nth anniversary of X": X happened N years before the anniversary.
     The anniversary falls on a day-and-month date stated in the same sentence,

@@ -29,7 +29,8 @@ def _compound() -> re.Pattern[str]:
     # "the 44-day war", "a six-month-long occupation"; not "28-year-old" (an age).
     return re.compile(
         rf"\b(?P<n>{_number()})-(?P<u>minute|hour|day|week|month|year|decade)(?:-long)?"
-        rf"(?!-old)\s+(?P<x>[a-z][\w-]*(?:\s+(?!of\b|in\b|on\b|and\b|with\b)[a-z][\w-]*)?)"
+        rf"(?!-old)\s+(?P<x>[a-z][\w-]*(?:al|ive|ary|ic|ous|ful|ground|civil)\s+[a-z][\w-]*"
+        rf"|[a-z][\w-]*)"
     )
 
 
@@ -91,16 +92,24 @@ def lasted(ctx: SentenceContext, start: int) -> str:
             break
     if verb is None:
         return ctx.normalise(ctx.text[cs:start])
-    content_before = [
-        t.group(0)
-        for t in tokens[:verb]
-        if fold(t.group(0)) not in lang.stopwords
-        and fold(t.group(0)) not in lang.hedges
-        and not t.group(0)[0].isdigit()
-    ][-3:]
+    content_before: list[str] = []
+    for token in reversed(tokens[:verb]):  # the noun phrase right before the verb
+        word = fold(token.group(0))
+        if word in lang.stopwords or word in _RELATIVE:
+            continue
+        if (
+            token.group(0)[0].isdigit()
+            or word in lang.hedges
+            or word in lang.vague
+            or word in lang.finite_verbs
+            or word.endswith("ed")
+            or len(content_before) == 3
+        ):
+            break
+        content_before.insert(0, token.group(0))
     if not content_before and tokens and fold(tokens[0].group(0)) in _RELATIVE:
-        antecedent = [t.group(0) for t in WORD.finditer(ctx.text, 0, cs)][-1:]
-        content_before = [w for w in antecedent if fold(w) not in lang.stopwords]
+        # "Shusha, which was liberated ...": what lasted is the antecedent
+        content_before = [t.group(0) for t in WORD.finditer(ctx.text, 0, cs)][-1:]
     phrase = " ".join([*content_before, *(t.group(0) for t in tokens[verb:])])
     return ctx.normalise(phrase)
 

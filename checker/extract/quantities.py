@@ -81,7 +81,7 @@ def counted_thing(ctx: SentenceContext, start: int) -> tuple[str, int]:
         word = fold(match.group(0))
         if word in _UNIT_STOP or match.group(0)[0].isdigit() or word in lang.hedges:
             break
-        if words and (word in lang.finite_verbs or (word.endswith("ed") and len(word) > 4)):
+        if words and (word in lang.finite_verbs or (word.endswith("ed") and len(word) > 3)):
             break
         if word == "and" and (not words or len(words) >= _UNIT_WORDS - 1):
             break

@@ -25,7 +25,7 @@ _ADVERBS = frozenset(
 _PRONOUNS = frozenset(("he", "she"))
 _SUBJECT_STOP = re.compile(r"[,.;:\"“”()]")
 _TRAILING_CAPS = re.compile(rf"(?:{CAPWORD}\s+(?:of\s+(?:the\s+)?)?)*{CAPWORD}\s*$")
-_LEADING_CAPS = re.compile(rf"^\s*(?:{CAPWORD}\s+(?:of\s+(?:the\s+)?)?)*{CAPWORD}")
+_LEADING_CAPS = re.compile(rf"\s*(?:{CAPWORD}\s+(?:of\s+(?:the\s+)?)?)*{CAPWORD}")
 
 
 @dataclass(frozen=True)
@@ -70,7 +70,8 @@ def note_issuer(ctx: SentenceContext) -> None:
     for pattern in _issuer_patterns():
         match = pattern.search(ctx.text)
         if match:
-            ctx.art.people.last_issuer = ctx.art.lexicon.canonical(match.group("issuer"))
+            issuer = re.sub(r"^[Tt]he\s+", "", match.group("issuer"))
+            ctx.art.people.last_issuer = ctx.art.lexicon.canonical(issuer)
             return
 
 
@@ -161,9 +162,9 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 def _remember(ctx: SentenceContext, speaker: str | None) -> None:
     if speaker is None:
         return
-    if ctx.art.people.is_known(speaker) or (
-        len(speaker.split()) > 1 and speaker != ctx.art.people.last_issuer
-    ):
+    entity = ctx.art.lexicon.entity(speaker)
+    is_person = entity[1] == "person" if entity else speaker != ctx.art.people.last_issuer
+    if is_person:  # "he said" refers to people, not to ministries or statements
         ctx.art.people.last_speaker = speaker
     ctx.art.block_speaker[ctx.sentence.block] = speaker
 

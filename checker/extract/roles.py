@@ -44,8 +44,21 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     }
 
 
+@functools.cache
+def _prefilter() -> re.Pattern[str]:
+    return re.compile(rf"\b(?:{heads()}|counterparts?)\b")
+
+
 def find_roles(ctx: SentenceContext) -> list[RoleMatch]:
-    """Every role the sentence states, without overlaps (earlier rules win)."""
+    """Every role the sentence states, without overlaps (earlier rules win); cached per sentence."""
+    cached = ctx.memo.get("roles")
+    if cached is None:
+        cached = _find_roles(ctx) if _prefilter().search(ctx.text) else []
+        ctx.memo["roles"] = cached
+    return cached  # type: ignore[no-any-return]
+
+
+def _find_roles(ctx: SentenceContext) -> list[RoleMatch]:
     art = ctx.art
     found: list[RoleMatch] = []
     taken: list[tuple[int, int]] = []
