@@ -52,10 +52,11 @@ def _prefilter() -> re.Pattern[str]:
 def find_roles(ctx: SentenceContext) -> list[RoleMatch]:
     """Every role the sentence states, without overlaps (earlier rules win); cached per sentence."""
     cached = ctx.memo.get("roles")
-    if cached is None:
-        cached = _find_roles(ctx) if _prefilter().search(ctx.text) else []
-        ctx.memo["roles"] = cached
-    return cached  # type: ignore[no-any-return]
+    if isinstance(cached, list):
+        return cached
+    found = _find_roles(ctx) if _prefilter().search(ctx.text) else []
+    ctx.memo["roles"] = found
+    return found
 
 
 def _find_roles(ctx: SentenceContext) -> list[RoleMatch]:
