@@ -55,6 +55,9 @@ class FindingList(_View):
     problems: list[str] = Field(
         default_factory=list, description="Lines of review.jsonl that were skipped, and why."
     )
+    stale: list[Decision] = Field(
+        default_factory=list, description="Current decisions whose finding no longer exists."
+    )
 
 
 class ClaimView(_View):
@@ -133,11 +136,13 @@ def summary(finding: Finding, current: Decision | None) -> FindingSummary:
 def finding_list(report: Report, current: dict[str, Decision], problems: list[str]) -> FindingList:
     rows = [summary(f, current.get(f.fingerprint)) for f in queue_order(report.findings)]
     flagged = [row for row in rows if row.flagged]
+    known = {row.fingerprint for row in rows}
     return FindingList(
         flagged=len(flagged),
         decided=sum(1 for row in flagged if is_decided(row.review)),
         findings=rows,
         problems=problems,
+        stale=[current[fp] for fp in sorted(current) if fp not in known],
     )
 
 

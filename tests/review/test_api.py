@@ -12,7 +12,7 @@ from fastapi.testclient import TestClient
 from checker.errors import CheckerError
 from checker.review.app import create_app
 from checker.review.store import DecisionStore
-from checker.schema import Report
+from checker.schema import DecisionRequest, Report
 from tests.review.conftest import BASE, TOKEN
 from tests.review.fixtures import BUDGET, CROWD, DAY, DEBATE, FLAGGED, HOSTILE, IMG, SCRIPT
 
@@ -322,3 +322,20 @@ def test_skipped_lines_of_the_decisions_file_are_listed(
     assert body["problems"] == [f"{store.path}:2: " + body["problems"][0].split(":2: ", 1)[1]]
     assert "incomplete last line" in body["problems"][0]
     assert body["decided"] == 1
+
+
+def test_decisions_whose_finding_vanished_are_listed_as_stale(
+    store: DecisionStore, report: Report, review_root: Path
+) -> None:
+    store.append(
+        DecisionRequest(fingerprint=DEBATE.fingerprint, decision="dismissed", reviewer="Bo"),
+        DEBATE,
+    )
+    smaller = report.model_copy(
+        update={"findings": [f for f in report.findings if f.fingerprint != DEBATE.fingerprint]}
+    )
+    app = create_app(store, TOKEN, lambda: smaller)
+    with TestClient(app, base_url=BASE, headers={"Authorization": f"Bearer {TOKEN}"}) as c:
+        body = c.get("/api/findings").json()
+    assert [d["fingerprint"] for d in body["stale"]] == [DEBATE.fingerprint]
+    assert body["stale"][0]["fact"] == DEBATE.fact

@@ -67,11 +67,23 @@
     fillOptions($("f-kind"), unique(state.list.findings.map((f) => f.category)));
     const problems = $("problems");
     clear(problems);
-    problems.hidden = state.list.problems.length === 0;
+    const stale = state.list.stale;
+    problems.hidden = state.list.problems.length === 0 && stale.length === 0;
     if (state.list.problems.length) {
-      problems.appendChild(el("strong", null, "Some lines of review.jsonl were skipped: "));
+      problems.appendChild(el("strong", null, "Some lines of review.jsonl were skipped:"));
       const list = el("ul");
       state.list.problems.forEach((p) => list.appendChild(el("li", null, p)));
+      problems.appendChild(list);
+    }
+    if (stale.length) {
+      const what = stale.length === 1 ? "1 decision refers" : stale.length + " decisions refer";
+      problems.appendChild(
+        el("strong", null, what + " to a finding that no longer exists (checker decisions --stale):"),
+      );
+      const list = el("ul");
+      stale.forEach((d) =>
+        list.appendChild(el("li", null, d.decision + " by " + d.reviewer + ": " + (d.fact || d.fingerprint))),
+      );
       problems.appendChild(list);
     }
     renderQueue();
