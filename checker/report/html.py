@@ -30,10 +30,10 @@ from checker.schema import VERDICT_ORDER, Finding, FindingClaim, Report, SeedInf
 SINGLE = "single_source"
 
 # Matrix geometry (px).
-_CELL = 18
+_CELL = 22
 _GAP = 3
 _LABEL_WIDTH = 190
-_HEADER = 26
+_HEADER = 24
 _LABEL_CHARS = 26
 
 
@@ -174,6 +174,7 @@ def render(report: Report) -> str:
         cards=cards,
         singles=singles,
         matrix=build_matrix(report, cards, singles),
+        cell_size=_CELL,
         verdicts=[(v.value, VERDICT_PLURALS[v], len(groups[v])) for v in VERDICT_ORDER],
         labels={v.value: VERDICT_LABELS[v] for v in VERDICT_ORDER},
         sources=[(s.id, source_label(s)) for s in report.seeds],
