@@ -28,16 +28,21 @@ COLUMNS: tuple[tuple[str, str, str], ...] = (
 )
 
 
-def summary_table(report: Report) -> Table:
-    """One row of counts under their labels."""
+def summary_table(report: Report, *, plain: bool = False) -> Table:
+    """One row of counts under their labels; ``plain``: no styles at all."""
     table = Table(
-        box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, padding=(0, 1), collapse_padding=True
+        header_style="" if plain else "table.header",
+        box=box.SIMPLE_HEAD,
+        show_edge=False,
+        pad_edge=False,
+        padding=(0, 1),
+        collapse_padding=True,
     )
     cells = []
     for label, field, style in COLUMNS:
         count = getattr(report.summary, field)
         table.add_column(label, justify="right")
-        cells.append(Text(str(count), style=style if count else ""))
+        cells.append(Text(str(count), style=style if count and not plain else ""))
     table.add_row(*cells)
     return table
 
@@ -60,10 +65,16 @@ def contradiction_line(finding: Finding) -> Text:
 
 
 def print_summary(report: Report, out: Console) -> None:
-    """Print the counts table, then every contradiction, to ``out``."""
-    out.print(summary_table(report))
+    """Print the counts table, then every contradiction, to ``out``.
+
+    A console without colour (not a terminal, or ``NO_COLOR``) gets no styles at all:
+    no bold or dim either, only text.
+    """
+    plain = out.no_color or not out.is_terminal
+    out.print(summary_table(report, plain=plain))
     contradictions = [f for f in report.findings if f.verdict is Verdict.CONTRADICTION]
     if contradictions:
-        out.print(Text("Contradictions:", style="bold"))
+        out.print(Text("Contradictions:", style="" if plain else "bold"))
         for finding in contradictions:
-            out.print(contradiction_line(finding))
+            line = contradiction_line(finding)
+            out.print(Text(line.plain) if plain else line)
