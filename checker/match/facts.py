@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz
@@ -105,36 +105,10 @@ def match_claims(
     single: list[Fact] = []
     pools = sorted(by_pool)
     for done, pool in enumerate(pools, start=1):
-        groups = by_pool[pool]
-        key_texts = sorted(groups)
-        pairs = score_keys(
-            [keys[(pool, text)] for text in key_texts],
-            pool_threshold(pool, settings),
-            settings.match.prefix_overlap,
-            scorer=pool_scorer(pool),
-        )
-        units: list[Unit] = []
-        main: list[int] = []  # key index -> its main unit
-        unit_key: list[str] = []
-        for text in key_texts:
-            key_units = units_of_key(groups[text])
-            main.append(len(units))
-            for unit in key_units:
-                units.append(unit)
-                unit_key.append(text)
-            # Further units of a key are a seed restating the fact differently.
-            for unit in key_units[1:]:
-                unit.matched = True
-        edges = [(score, main[i], main[j]) for (i, j), score in pairs.items()]
-        for group in cluster(units, edges):
-            members = [units[i] for i in group]
-            claims = tuple(sorted((c for u in members for c in u.claims), key=lambda c: c.sort_key))
-            fact = Fact(pool=pool, key=min(unit_key[i] for i in group), claims=claims)
-            if len({c.seed for c in claims}) > 1:
-                facts.append(fact)
-            elif not any(u.matched for u in members):
-                first = members[0].claims[0]
-                single.append(Fact(pool=pool, key=fact.key, claims=(first,)))
+        pool_keys = {ident: keys[(pool, ident)] for ident in by_pool[pool]}
+        multi, alone = _pool_facts(pool, by_pool[pool], pool_keys, settings)
+        facts.extend(multi)
+        single.extend(alone)
         progress("match", done, len(pools))
 
     sentences, index = _sentences(claim_files, texts)
@@ -145,6 +119,67 @@ def match_claims(
         overlap=settings.match.prefix_overlap,
     )
     return MatchResult(facts=facts, single_source=single, origins=origins, sentence_index=index)
+
+
+def _pool_facts(
+    pool: str,
+    groups: dict[str, list[ClaimRef]],
+    keys: dict[str, MatchKey],
+    settings: Settings,
+) -> tuple[list[Fact], list[Fact]]:
+    """The facts of one pool: (facts of two or more seeds, single-source facts)."""
+    idents = sorted(groups)
+    pairs = score_keys(
+        [keys[ident] for ident in idents],
+        pool_threshold(pool, settings),
+        settings.match.prefix_overlap,
+        scorer=pool_scorer(pool),
+    )
+    units: list[Unit] = []
+    main: list[int] = []  # key index -> its main unit
+    unit_key: list[str] = []
+    restated: list[tuple[int, int]] = []  # (unit, main unit of its key)
+    for ident in idents:
+        key_units = units_of_key(groups[ident])
+        main.append(len(units))
+        for n, unit in enumerate(key_units):
+            if n:  # a seed restating the key's fact with another value
+                unit.matched = True
+                restated.append((len(units), main[-1]))
+            units.append(unit)
+            unit_key.append(keys[ident].text)
+    edges = [(score, main[i], main[j]) for (i, j), score in pairs.items()]
+    facts: list[Fact] = []
+    single: list[Fact] = []
+    group_of: dict[int, list[int]] = {}
+    for group in cluster(units, edges):
+        for i in group:
+            group_of[i] = group
+        members = [units[i] for i in group]
+        claims = _sorted(c for u in members for c in u.claims)
+        key = min(unit_key[i] for i in group)
+        if len({c.seed for c in claims}) > 1:
+            facts.append(Fact(pool=pool, key=key, claims=claims))
+        elif not any(u.matched for u in members):
+            single.append(Fact(pool=pool, key=key, claims=claims[:1]))
+    # A seed that restates a fact with another value is compared with the other
+    # seeds' claims of that fact too: a clash must not hide behind a repeat.
+    for unit_index, main_index in restated:
+        unit = units[unit_index]
+        others = [
+            c
+            for i in group_of[main_index]
+            for c in units[i].claims
+            if c.seed not in unit.seeds and i != unit_index
+        ]
+        if others:
+            key = min(unit_key[i] for i in group_of[main_index])
+            facts.append(Fact(pool=pool, key=key, claims=_sorted([*unit.claims, *others])))
+    return facts, single
+
+
+def _sorted(claims: Iterable[ClaimRef]) -> tuple[ClaimRef, ...]:
+    return tuple(sorted(claims, key=lambda c: c.sort_key))
 
 
 def _sentences(
