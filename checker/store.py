@@ -47,13 +47,34 @@ def _pointer(path: Iterable[Any]) -> str:
     return "/" + "/".join(parts) if parts else "/"
 
 
+def _discriminated(error: jsonschema.ValidationError) -> jsonschema.ValidationError:
+    """For a claim that fails every branch of the ``kind`` union, the error inside the
+    branch its ``kind`` names (so the pointer reaches the bad field, not the claim)."""
+    while error.validator == "oneOf" and error.context:
+        branches: dict[Any, list[jsonschema.ValidationError]] = {}
+        for sub in error.context:
+            branches.setdefault(sub.relative_schema_path[0], []).append(sub)
+        matching = [
+            errs
+            for errs in branches.values()
+            if not any(list(e.relative_path) == ["kind"] for e in errs)
+        ]
+        if len(matching) != 1:
+            break
+        inner = jsonschema.exceptions.best_match(matching[0])
+        if inner is None:
+            break
+        error = inner
+    return error
+
+
 def validate_claims_data(data: Any, path: Path) -> ClaimFile:
     """Validate parsed JSON as a claims file; raise :class:`CheckerError` with a pointer."""
     errors = sorted(
         _validator().iter_errors(data), key=lambda e: (list(e.absolute_path), e.message)
     )
     if errors:
-        best = jsonschema.exceptions.best_match(errors)
+        best = _discriminated(jsonschema.exceptions.best_match(errors))
         raise CheckerError(best.message, path=path, pointer=_pointer(best.absolute_path))
     try:
         return ClaimFile.model_validate(data)

@@ -28,9 +28,8 @@ def number_pattern() -> re.Pattern[str]:
     scales = sorted(lang.scales, key=len, reverse=True)
     word = "|".join(re.escape(w) for w in units)
     scale = "|".join(re.escape(s) for s in scales)
-    word_number = rf"(?:{word})(?:[- ](?:{word}))?"
-    core = rf"(?:{_DIGITS}|{word_number})"
-    with_scale = rf"{core}(?:[ -](?:{scale})\b)*"
+    word_number = rf"(?:{word})(?:[- ](?:{word}|{scale})\b)*"
+    with_scale = rf"(?:(?:{_DIGITS})(?:[ -](?:{scale})\b)*|{word_number})"
     return re.compile(rf"(?<![\w.,])(?P<num>(?i:{with_scale}))(?![\w]|[.,]\d)")
 
 
@@ -43,6 +42,7 @@ def parse_number(surface: str, lang: Language | None = None) -> float | None:
     lang = lang or load_language()
     total = 0.0
     current: float | None = None
+    last = 0.0  # the last word's own value: "two three" is not a number, "forty-four" is
     for token in _SPLIT.split(fold(surface).strip()):
         if not token:
             continue
@@ -53,10 +53,15 @@ def parse_number(surface: str, lang: Language | None = None) -> float | None:
                 return None
             current = (current or 0.0) + value
         elif token in lang.number_words:
-            current = (current or 0.0) + lang.number_words[token]
+            value = lang.number_words[token]
+            if 0 < last < 20 or (last >= 20 and value >= 10):
+                return None
+            current = (current or 0.0) + value
+            last = value
         elif token == "a" and current is None:
             current = 1.0
         elif token in lang.scales:
+            last = 0.0
             scale = lang.scales[token]
             base = 1.0 if current is None else current
             if scale == 100:
