@@ -35,6 +35,7 @@ _GAP = 3
 _LABEL_WIDTH = 190
 _HEADER = 24
 _LABEL_CHARS = 26
+_NOTE_WIDTH = 120
 
 
 @dataclass(frozen=True)
@@ -65,6 +66,7 @@ class Matrix:
     rows: list[tuple[int, str, str]]  # y of the text baseline, label, full name
     columns: list[tuple[int, str, str]]  # x of the column centre, number, href
     cells: list[Cell]
+    notes: list[tuple[int, int, str, str]]  # x, y, "N single-source", href
 
 
 def source_label(seed: SeedInfo) -> str:
@@ -103,12 +105,35 @@ def build_matrix(
                 )
             )
         x += _CELL + _GAP
+    # Single-source facts would be one lonely square per column; a count per row reads better.
+    notes: list[tuple[int, int, str, str]] = []
+    first_single: dict[str, str] = {}
+    per_seed: dict[str, int] = {}
     for anchor, claim in singles:
-        columns.append((x + _CELL // 2, "", f"#{anchor}"))
-        cells.append(
-            Cell(x, row_y[claim.seed], SINGLE, f"#{anchor}", f"single source: {claim.text}")
-        )
-        x += _CELL + _GAP
+        first_single.setdefault(claim.seed, anchor)
+        per_seed[claim.seed] = per_seed.get(claim.seed, 0) + 1
+    note_x = x + (_GAP * 3 if cards else 0)
+    for seed in seeds:
+        if seed in per_seed:
+            cells.append(
+                Cell(
+                    note_x,
+                    row_y[seed],
+                    SINGLE,
+                    f"#{first_single[seed]}",
+                    f"{per_seed[seed]} single-source facts",
+                )
+            )
+            notes.append(
+                (
+                    note_x + _CELL + 6,
+                    row_y[seed] + _CELL - 6,
+                    f"{per_seed[seed]} single-source",
+                    f"#{first_single[seed]}",
+                )
+            )
+    if notes:
+        x = note_x + _CELL + _NOTE_WIDTH
     rows = [
         (
             row_y[seed] + _CELL - 5,
@@ -119,7 +144,12 @@ def build_matrix(
     ]
     height = _HEADER + len(seeds) * (_CELL + _GAP)
     return Matrix(
-        width=max(x, _LABEL_WIDTH + 1), height=height, rows=rows, columns=columns, cells=cells
+        width=max(x, _LABEL_WIDTH + 1),
+        height=height,
+        rows=rows,
+        columns=columns,
+        cells=cells,
+        notes=notes,
     )
 
 
