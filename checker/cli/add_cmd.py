@@ -36,32 +36,42 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.set_defaults(handler=run)
 
 
-def _finding_lines(finding: Finding) -> list[str]:
-    lines = [f"  {finding.fact}  ({finding.fingerprint})", f"    {one_line(finding.explanation)}"]
-    lines += [
-        f"    {location(c)} \u201c{one_line(c.text)}\u201d = {c.value}" for c in finding.claims
-    ]
+_WIDTH = 100
+
+
+def _short(text: str) -> str:
+    text = one_line(text)
+    return text if len(text) <= _WIDTH else text[: _WIDTH - 1] + "\u2026"
+
+
+def _finding_lines(finding: Finding, seed: str) -> list[str]:
+    """The fact, why, and each claim (the new seed's first), one line each."""
+    lines = [f"  {_short(finding.fact)}  ({finding.fingerprint})"]
+    lines.append(f"    {one_line(finding.explanation)}")
+    claims = sorted(finding.claims, key=lambda c: c.seed != seed)
+    lines += [f"    {location(c)} \u201c{_short(c.text)}\u201d = {_short(c.value)}" for c in claims]
     return lines
 
 
 def describe(result: AddResult) -> list[str]:
     """The lines ``checker add`` prints about what the new seed changed."""
     changes = result.changes
+    seed = result.seed
     lines = [f"added {result.seed_path}" + (f" and {result.sidecar}" if result.sidecar else "")]
     lines.append(f"new contradictions: {len(changes.contradictions)}")
     for finding in changes.contradictions:
-        lines += _finding_lines(finding)
+        lines += _finding_lines(finding, seed)
     lines.append(f"new variances: {len(changes.variances)}")
     for finding in changes.variances:
-        lines += _finding_lines(finding)
+        lines += _finding_lines(finding, seed)
     lines.append(f"facts it corroborates: {len(changes.corroborated)}")
-    lines += [f"  {f.fact} ({f.verdict.value})" for f in changes.corroborated]
+    lines += [f"  {_short(f.fact)} ({f.verdict.value})" for f in changes.corroborated]
     lines.append(f"facts only it states: {len(changes.only_here)}")
-    lines += [f"  {location(c)} \u201c{one_line(c.text)}\u201d" for c in changes.only_here]
+    lines += [f"  {location(c)} \u201c{_short(c.text)}\u201d" for c in changes.only_here]
     if changes.changed_decisions:
         lines.append(
-            f"decided findings whose values changed (review again): "
-            f"{', '.join(changes.changed_decisions)}"
+            "decided findings whose values changed (review again): "
+            + ", ".join(changes.changed_decisions)
         )
     if changes.contradictions:
         lines.append(

@@ -128,16 +128,35 @@ def _involves(finding: Finding, seed: str) -> bool:
     return any(claim.seed == seed for claim in finding.claims)
 
 
+def _prior_verdicts(before: Report) -> dict[frozenset[str], str]:
+    """Claim ids of each earlier fact -> its verdict (``single_source`` for one claim)."""
+    prior = {frozenset(c.claim_id for c in f.claims): f.verdict.value for f in before.findings}
+    prior.update({frozenset([c.claim_id]): "single_source" for c in before.single_source})
+    return prior
+
+
+def _is_new(finding: Finding, seed: str, prior: dict[frozenset[str], str]) -> bool:
+    """True when the fact did not have this verdict before ``seed`` joined it: the
+    other sources' claims formed no fact, or one with another verdict."""
+    others = frozenset(c.claim_id for c in finding.claims if c.seed != seed)
+    return prior.get(others) != finding.verdict.value
+
+
 def diff_reports(before: Report, after: Report, seed: str, decided: Collection[str]) -> Changes:
-    """The findings of ``after`` that involve ``seed``, its single-source claims, and
-    the decided fingerprints of ``before`` that ``after`` no longer has (a new
-    source can change a fact's values, hence its fingerprint)."""
+    """What ``seed`` changed between ``before`` and ``after``: the contradictions and
+    variances it brings (facts that had another verdict, or none, without it), the
+    facts it corroborates (agreements and variances it joins), its single-source
+    claims, and the decided fingerprints of ``before`` that ``after`` no longer has
+    (a new source changes a fact's values, hence its fingerprint)."""
+    prior = _prior_verdicts(before)
     mine = [f for f in after.findings if _involves(f, seed)]
     now = {f.fingerprint for f in after.findings}
     gone = sorted({f.fingerprint for f in before.findings} - now)
     return Changes(
-        contradictions=[f for f in mine if f.verdict is Verdict.CONTRADICTION],
-        variances=[f for f in mine if f.verdict is Verdict.VARIANCE],
+        contradictions=[
+            f for f in mine if f.verdict is Verdict.CONTRADICTION and _is_new(f, seed, prior)
+        ],
+        variances=[f for f in mine if f.verdict is Verdict.VARIANCE and _is_new(f, seed, prior)],
         corroborated=[f for f in mine if f.verdict is not Verdict.CONTRADICTION],
         only_here=[c for c in after.single_source if c.seed == seed],
         changed_decisions=[fp for fp in gone if fp in decided],

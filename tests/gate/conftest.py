@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from checker.cli import main
+from tests.conftest import SEEDS
 
 GIT = shutil.which("git")
 
@@ -45,27 +46,27 @@ def cli(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> 
     return run
 
 
-@pytest.fixture
-def repo(seed_root: Path, monkeypatch: pytest.MonkeyPatch, cli: Cli) -> Path:
-    """The bundled seeds after ``checker run``, committed in a fresh git repository
-    (branch ``main``), with the working directory inside it."""
+@pytest.fixture(scope="session")
+def built_repo(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Once per session: the bundled seeds after ``checker run``, committed in a
+    fresh git repository (branch ``main``). Tests get a copy (:func:`repo`)."""
     if GIT is None:
         pytest.skip("git is not installed")
-    for seed in (seed_root / "seeds").iterdir():
-        seed.chmod(0o644)
-    monkeypatch.chdir(seed_root)
-    assert cli("run").code == 0
-    git(seed_root, "init", "-q", "-b", "main")
-    git(seed_root, "-c", "user.name=t", "-c", "user.email=t@example.invalid", "add", ".")
-    git(
-        seed_root,
-        "-c",
-        "user.name=t",
-        "-c",
-        "user.email=t@example.invalid",
-        "commit",
-        "-q",
-        "-m",
-        "seeds",
-    )
-    return seed_root
+    root = tmp_path_factory.mktemp("built") / "root"
+    (root / "seeds").mkdir(parents=True)
+    for seed in sorted(SEEDS.iterdir()):
+        shutil.copyfile(seed, root / "seeds" / seed.name)
+    assert main(["run", "--root", str(root)]) == 0
+    git(root, "init", "-q", "-b", "main")
+    git(root, "add", ".")
+    git(root, "-c", "user.name=t", "-c", "user.email=t@example.invalid", "commit", "-qm", "seeds")
+    return root
+
+
+@pytest.fixture
+def repo(built_repo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A private copy of :func:`built_repo`, with the working directory inside it."""
+    root = tmp_path / "root"
+    shutil.copytree(built_repo, root, symlinks=True)
+    monkeypatch.chdir(root)
+    return root

@@ -148,3 +148,26 @@ def test_add_rolls_back_when_extraction_fails(
         add_seed(load_settings(root), source, meta=SeedMeta(outlet="X"))
     assert not (root / "seeds" / "fine.txt").exists()
     assert not (root / "seeds" / "fine.toml").exists()
+
+
+def test_diff_reports_tells_new_verdicts_from_joined_ones() -> None:
+    from checker.gate.intake import diff_reports
+    from tests.gate.factories import finding, report
+
+    agreed = finding("agreement", {"a": "300", "b": "300"}, fact="settlements")
+    varied = finding("variance", {"a": "44", "b": "44"}, fact="days")
+    clash = finding("contradiction", {"a": "9", "b": "10"}, fact="date")
+    before = report(agreed, varied, clash)
+    # The new seed turns the agreement into a contradiction, joins the variance and
+    # the existing contradiction, and adds a variance with a fact nobody else had.
+    after = report(
+        finding("contradiction", {"a": "300", "b": "300", "new": "250"}, fact="settlements"),
+        finding("variance", {"a": "44", "b": "44", "new": "44"}, fact="days"),
+        finding("contradiction", {"a": "9", "b": "10", "new": "10"}, fact="date"),
+        finding("variance", {"new": "5", "c": "5"}, fact="fresh"),
+    )
+    changes = diff_reports(before, after, "new", decided={clash.fingerprint})
+    assert [f.fact for f in changes.contradictions] == ["settlements"]
+    assert [f.fact for f in changes.variances] == ["fresh"]
+    assert [f.fact for f in changes.corroborated] == ["days", "fresh"]
+    assert changes.changed_decisions == [clash.fingerprint]
