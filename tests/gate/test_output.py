@@ -6,9 +6,11 @@ from __future__ import annotations
 import json
 import re
 import xml.etree.ElementTree as ET
+from pathlib import Path
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from jsonschema import Draft4Validator
 
 from checker.gate.core import GateResult
 from checker.gate.output import problem_annotations, render
@@ -123,3 +125,13 @@ def test_a_clean_result_passes_in_every_format() -> None:
     assert render(result, "github") == "gate passed: 0 errors; 2 seeds; no contradictions\n"
     assert json.loads(render(result, "sarif"))["runs"][0]["results"] == []
     assert ET.fromstring(render(result, "junit")).get("failures") == "0"
+
+
+def test_sarif_is_valid_against_the_official_schema() -> None:
+    schema_path = Path(__file__).parents[1] / "report" / "data" / "sarif-schema-2.1.0.json"
+    validator = Draft4Validator(json.loads(schema_path.read_text(encoding="utf-8")))
+    stale = Problem(STALE_CLAIMS, "warning", "stale", (Location("claims/a.json"),), seeds=("a",))
+    odd = contradiction("x \x00 y", "\u2028", "seeds/a b.txt", "")
+    log = json.loads(render(result_with(stale, odd), "sarif"))
+    errors = sorted(validator.iter_errors(log), key=str)
+    assert not errors, errors[0].message
