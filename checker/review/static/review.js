@@ -200,6 +200,9 @@
   }
 
   function renderDetail(d) {
+    const panel = $("finding");
+    if (panel.dataset.shown !== d.fingerprint) panel.scrollTop = 0; // a new finding: from its top
+    panel.dataset.shown = d.fingerprint;
     $("finding-empty").hidden = true;
     $("finding-body").hidden = false;
     const verdict = $("d-verdict");
@@ -249,9 +252,9 @@
     const card = el("figure", "quote");
     const caption = el("figcaption");
     caption.appendChild(el("span", "outlet", claim.outlet || claim.seed));
-    caption.appendChild(
-      el("span", "where", "seeds/" + claim.seed + ".txt:" + claim.line + ":" + claim.column),
-    );
+    const where = el("span", "where", "seeds/" + claim.seed + ".txt:" + claim.line + ":" + claim.column);
+    where.title = where.textContent; // the whole path, when the column cuts it
+    caption.appendChild(where);
     card.appendChild(caption);
     const ctx = claim.context;
     const text = el("blockquote", "context");
