@@ -25,15 +25,37 @@ from checker.schema import VERDICT_ORDER, Finding, FindingClaim, Report
 
 WIDTH = 100
 
-# Markdown punctuation that could start markup anywhere in a line (GFM backslash escapes).
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~>@$:=])")
+# Punctuation that is markup anywhere in a line (emphasis, code, links, tables,
+# strikethrough, maths, mentions, issue references); backslash-escaped always.
+_INLINE = re.compile(r"([\\`*_\[\]|~$@#])")
+# A colon that could open an emoji shortcode (":flag:") or a URL scheme ("https://").
+_COLON = re.compile(r":(?=[\w+\-/])")
+# "www." starts an autolink in GitHub's Markdown.
+_WWW = re.compile(r"\b(www)\.", re.IGNORECASE)
+# What makes a line a list item, heading, quote or setext underline when it starts it.
+_LINE_START = re.compile(r"^(?:(\d+)([.)])|([-+=]))")
 
 
 def escape(text: str) -> str:
-    """Plain text as inert Markdown on one line: HTML-escaped, punctuation backslashed."""
+    """Plain text as inert Markdown on one line: HTML-escaped, markup backslashed.
+
+    Block markup only matters at the start of a line, which :func:`wrap` guards.
+    """
     text = one_line(text)
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    return _MD_SPECIAL.sub(r"\\\1", text)
+    text = _INLINE.sub(r"\\\1", text)
+    text = _COLON.sub(r"\\:", text)
+    return _WWW.sub(r"\1\\.", text)
+
+
+def guard_line(line: str) -> str:
+    """Escape what would turn an escaped text line into a list item or heading."""
+    match = _LINE_START.match(line)
+    if match is None:
+        return line
+    if match.group(1) is not None:
+        return f"{match.group(1)}\\{line[len(match.group(1)) :]}"
+    return "\\" + line
 
 
 def code(text: str) -> str:
@@ -48,16 +70,29 @@ def code(text: str) -> str:
     return f"{fence}{pad}{text}{pad}{fence}"
 
 
-def wrap(text: str, prefix: str = "", *, first: str | None = None) -> list[str]:
-    """Wrap already-escaped ``text`` at :data:`WIDTH`, never breaking inside a word."""
-    return textwrap.wrap(
+def wrap(
+    text: str, prefix: str = "", *, first: str | None = None, guard_first: bool = True
+) -> list[str]:
+    """Wrap already-escaped ``text`` at :data:`WIDTH`, never breaking inside a word.
+
+    Lines get ``prefix`` (the first one ``first`` when given). Every line that starts
+    with article text is guarded; ``guard_first=False`` when the first line starts with
+    our own markup ("- **source**").
+    """
+    head = prefix if first is None else first
+    body = textwrap.wrap(
         text,
-        width=WIDTH,
-        initial_indent=prefix if first is None else first,
-        subsequent_indent=prefix,
+        width=WIDTH - len(prefix),
         break_long_words=False,
         break_on_hyphens=False,
-    ) or [(prefix if first is None else first).rstrip()]
+    )
+    if not body:
+        return [head.rstrip()]
+    lines = []
+    for i, line in enumerate(body):
+        guarded = guard_line(line) if i or guard_first else line
+        lines.append((head if i == 0 else prefix) + guarded)
+    return lines
 
 
 def _claim_lines(claim: FindingClaim, names: dict[str, str]) -> list[str]:
@@ -66,7 +101,7 @@ def _claim_lines(claim: FindingClaim, names: dict[str, str]) -> list[str]:
     value = f"value {code(claim.value)}"
     if claim.normalisation:
         value += f" ({escape(claim.normalisation)})"
-    lines = wrap(f"{head}: {value}", "  ", first="")
+    lines = wrap(f"{head}: {value}", "  ", first="", guard_first=False)
     before, span, after = split_sentence(claim)
     # keep the sentence's own spacing around the bold span ("**300 settlements**, were")
     lead = " " if before[-1:].isspace() else ""
@@ -78,7 +113,8 @@ def _claim_lines(claim: FindingClaim, names: dict[str, str]) -> list[str]:
 
 
 def _finding_lines(number: int, finding: Finding, names: dict[str, str]) -> list[str]:
-    lines = wrap(f"#### {number}. {escape(finding.fact)}")
+    # a heading cannot continue on a second line: it stays whole however long
+    lines = [f"#### {number}. {escape(finding.fact)}".rstrip()]
     lines.append("")
     lines.extend(wrap(escape(finding.explanation)))
     lines.append("")
@@ -90,14 +126,14 @@ def _finding_lines(number: int, finding: Finding, names: dict[str, str]) -> list
         facts.append("differs in: " + ", ".join(escape(d) for d in finding.differences))
     if finding.uncertain:
         facts.append("rests on an inferred value")
-    lines.extend(wrap(" · ".join(facts)))
+    lines.extend(wrap(" · ".join(facts), guard_first=False))
     if finding.review is not None:
         review = finding.review
         text = f"**Editor:** {escape(review.decision.value)} by {escape(review.reviewer)}"
         if review.note:
             text += f": {escape(review.note)}"
         lines.append("")
-        lines.extend(wrap(text))
+        lines.extend(wrap(text, guard_first=False))
     lines.append("")
     for claim in finding.claims:
         lines.extend(_claim_lines(claim, names))
@@ -140,7 +176,10 @@ def render(report: Report) -> str:
             source = escape(names.get(claim.seed, claim.seed)) or code(claim.seed)
             lines.extend(
                 wrap(
-                    f"- **{source}** {code(location(claim))}: {escape(claim.text)}", "  ", first=""
+                    f"- **{source}** {code(location(claim))}: {escape(claim.text)}",
+                    "  ",
+                    first="",
+                    guard_first=False,
                 )
             )
         lines.append("")
