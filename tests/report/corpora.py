@@ -40,3 +40,18 @@ def written(root: Path) -> dict[str, bytes]:
 
 def all_formats(report: Report) -> dict[str, str]:
     return {fmt: render(report, fmt) for fmt in FORMATS}
+
+
+HOSTILE = "<script>alert(1)</script> <img src=x onerror=alert(2)>"
+
+
+def make_hostile(root: Path) -> Path:
+    """Put markup into a reported sentence: after the first "300 settlements" phrase."""
+    for seed in sorted((root / "seeds").glob("*.txt")):
+        text = seed.read_text(encoding="utf-8")
+        match = SETTLEMENTS.search(text)
+        if match:
+            hostile = text[: match.end()] + " " + HOSTILE + text[match.end() :]
+            seed.write_text(hostile, encoding="utf-8")
+            return seed
+    raise AssertionError("no seed states '300 settlements'")

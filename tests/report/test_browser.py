@@ -14,6 +14,7 @@ import pytest
 from checker.fileio import atomic_write_text
 from checker.report import html
 from checker.schema import Verdict
+from tests.report.corpora import HOSTILE, make_hostile, run_root
 from tests.report.sample import sample_report
 
 pytestmark = pytest.mark.browser
@@ -97,3 +98,25 @@ def test_hostile_text_is_shown_literally_and_runs_nothing(page: Any) -> None:
     assert page.locator("main img").count() == 0
     assert page.locator("script").count() == 1
     assert page.problems == []
+
+
+def test_real_report_of_a_hostile_seed(browser: Any, seed_root: Path, artifacts: Path) -> None:
+    """The whole pipeline on the seeds, one of them carrying markup in a reported sentence."""
+    make_hostile(seed_root)
+    run_root(seed_root)
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    problems: list[str] = []
+    page.on("console", lambda m: problems.append(m.text))
+    page.on("requestfailed", lambda r: problems.append(f"failed request {r.url}"))
+    page.on("pageerror", lambda e: problems.append(f"page error {e}"))
+    page.on("dialog", lambda d: (problems.append(f"dialog {d.message}"), d.dismiss()))
+    try:
+        page.goto((seed_root / "reports" / "consistency.html").as_uri(), wait_until="load")
+        page.screenshot(path=str(artifacts / "report-seeds.png"), full_page=True)
+        assert HOSTILE in page.locator("main").inner_text()
+        assert page.locator("main img").count() == 0
+        assert page.locator("script").count() == 1
+        assert problems == []
+    finally:
+        context.close()
