@@ -43,14 +43,6 @@ def cookie_name(token: str) -> str:
     return "checker_review_" + hashlib.sha256(token.encode("utf-8")).hexdigest()[:12]
 
 
-def bearer_token(authorization: str | None) -> str | None:
-    """The token of an ``Authorization: Bearer <token>`` header, else None."""
-    if not authorization:
-        return None
-    scheme, _, value = authorization.partition(" ")
-    return value.strip() if scheme.lower() == "bearer" else None
-
-
 def allowed_hosts(bound_host: str, extra: Iterable[str] = ()) -> frozenset[str]:
     """Host names a request may name: the bound address, ``localhost`` and ``extra``.
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import multiprocessing
+import time
 from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
@@ -177,3 +178,37 @@ def test_every_request_round_trips_through_one_line(
     line = decision_line(stored)
     assert line.endswith("\n") and line.count("\n") == 1
     assert Decision.model_validate_json(line) == stored
+
+
+def _append_forever(path: str) -> None:
+    store = DecisionStore(Path(path))
+    index = 0
+    while True:
+        store.append(
+            DecisionRequest(
+                fingerprint=f"quantity:{index:016x}",
+                decision=DecisionKind.CONFIRMED,
+                reviewer="killed",
+                note="y" * 2000,
+            )
+        )
+        index += 1
+
+
+def test_a_writer_killed_at_any_point_leaves_only_whole_lines(store: DecisionStore) -> None:
+    context = multiprocessing.get_context("spawn")
+    for delay in (0.6, 0.75, 0.9):
+        writer = context.Process(target=_append_forever, args=(str(store.path),))
+        writer.start()
+        deadline = time.monotonic() + 30
+        while not store.path.exists() and time.monotonic() < deadline:
+            time.sleep(0.01)
+        time.sleep(delay - 0.5)
+        writer.kill()  # SIGKILL: no cleanup, no flush, wherever it is
+        writer.join(timeout=30)
+    loaded = store.load()
+    lines = [line for line in store.path.read_bytes().split(b"\n") if line.strip()]
+    # Each kill can tear at most the line being written; every other line parses.
+    assert len(loaded.problems) <= 3
+    assert len(loaded.decisions) == len(lines) - len(loaded.problems) > 0
+    assert {d.reviewer for d in loaded.decisions} == {"killed"}
