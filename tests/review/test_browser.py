@@ -99,6 +99,14 @@ def test_filter_decide_with_keyboard_and_see_it_everywhere(
                 arg=BUDGET.fingerprint,
             )
             page.screenshot(path=str(artifacts / "review.png"), full_page=False)
+
+            # "/" jumps to the search box; typing filters the queue.
+            page.keyboard.press("/")
+            assert page.evaluate("document.activeElement.id") == "f-text"
+            page.keyboard.type("budget")
+            shown = page.locator("#queue-list .item")
+            assert shown.count() == 2
+            assert all("budget" in (text or "") for text in shown.all_text_contents())
             assert problems == []
         finally:
             context.close()
