@@ -17,6 +17,7 @@ from pathlib import Path
 
 from checker.data.folding import fold, strip_marks
 from checker.data.loader import string_lists
+from checker.data.trie import trie_pattern
 
 ENTITY_TYPES = ("country", "place", "person", "organisation")
 _SECTIONS = (*ENTITY_TYPES, "spelling")
@@ -73,12 +74,11 @@ class Lexicon:
                 self._synonyms[_key(word)] = key
         # Longest first so "Upper Karabakh" wins over "Karabakh"; letters are
         # matched with their case (so "US" is not "us"), diacritics ignored.
-        ordered = sorted(set(surfaces), key=lambda s: (-len(s), s))
-        body = "|".join(re.escape(s) for s in ordered if s)
-        self._finder = re.compile(rf"(?<![\w-])(?:{body})(?![\w-]|-\w)") if body else None
-        spell = sorted({strip_marks(v) for v in self._spelling_surfaces(aliases)}, key=len)
-        spell_body = "|".join(re.escape(s) for s in reversed(spell) if s)
-        self._speller = re.compile(rf"(?<!\w)(?:{spell_body})(?!\w)", re.IGNORECASE)
+        body = trie_pattern(set(surfaces))
+        self._finder = re.compile(rf"(?<![\w-])(?:{body})(?![\w-]|-\w)") if surfaces else None
+        spell = {strip_marks(v) for v in self._spelling_surfaces(aliases)}
+        spell |= {s.lower() for s in spell} | {s[:1].upper() + s[1:] for s in spell}
+        self._speller = re.compile(rf"(?<!\w)(?:{trie_pattern(spell)})(?!\w)")
 
     @staticmethod
     def _spelling_surfaces(aliases: AliasTable) -> Iterable[str]:
@@ -140,6 +140,22 @@ class Lexicon:
             self._entities[_key(m.group(0))][0] for m in self._finder.finditer(strip_marks(text))
         }
         return sorted(found)
+
+    def entity_spans(self, text: str) -> list[tuple[int, int, str]] | None:
+        """``(start, end, canonical)`` of each known entity in ``text``.
+
+        ``None`` when removing diacritics changes the text's length (offsets
+        would not line up); callers then fall back to :meth:`replace_entities`.
+        """
+        plain = strip_marks(text)
+        if len(plain) != len(text):
+            return None
+        if self._finder is None:
+            return []
+        return [
+            (m.start(), m.end(), self._entities[_key(m.group(0))][0])
+            for m in self._finder.finditer(plain)
+        ]
 
     def replace_entities(self, text: str) -> str:
         """``text`` without diacritics, every known entity alias replaced by its canonical."""

@@ -8,12 +8,13 @@ span inside it into a claim with a stable id, its sentence and its entities.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Any, TypeVar
+from typing import Any, NamedTuple, TypeVar
 
 from checker.config import Settings
 from checker.data.folding import fold
@@ -29,6 +30,13 @@ C = TypeVar("C", bound=ClaimBase)
 WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
 # Clause boundaries: punctuation that separates clauses, and dashes between spaces.
 _BOUNDARY = re.compile(r"[,;:()]\s*|\s[—–-]{1,2}\s|[\"“”]")
+
+
+class Token(NamedTuple):
+    start: int
+    end: int
+    text: str
+    folded: str
 
 
 @dataclass
@@ -83,6 +91,54 @@ class SentenceContext:
         return fold(self.sentence.text)
 
     @cached_property
+    def tokens(self) -> list[Token]:
+        """The sentence's words with offsets and folded forms (computed once)."""
+        return [
+            Token(m.start(), m.end(), m.group(0), fold(m.group(0)))
+            for m in WORD.finditer(self.text)
+        ]
+
+    @cached_property
+    def _starts(self) -> list[int]:
+        return [t.start for t in self.tokens]
+
+    def tokens_in(self, start: int, end: int) -> list[Token]:
+        """Tokens that lie inside ``[start, end)``."""
+        first = bisect.bisect_left(self._starts, start)
+        last = bisect.bisect_left(self._starts, end)
+        return [t for t in self.tokens[first:last] if t.end <= end]
+
+    @cached_property
+    def _normalised(self) -> list[tuple[int, int, str]] | None:
+        """Per word ``(start, end, key)``: entities canonical, stopwords dropped."""
+        art = self.art
+        spans = art.lexicon.entity_spans(self.text)
+        if spans is None:
+            return None
+        out: list[tuple[int, int, str]] = []
+        entity_index = 0
+        for token in self.tokens:
+            while entity_index < len(spans) and spans[entity_index][1] <= token.start:
+                entity_index += 1
+            if entity_index < len(spans) and spans[entity_index][0] <= token.start:
+                start, end, canonical = spans[entity_index]
+                if out and out[-1][0] == start:
+                    continue  # the entity was emitted at its first word
+                out.append((start, end, " ".join(_keys(canonical, art.lexicon, art.lang))))
+                continue
+            key = _word_key(token.folded, art.lexicon, art.lang)
+            if key:
+                out.append((token.start, token.end, key))
+        return out
+
+    def normalise_span(self, start: int, end: int) -> str:
+        """:func:`normalise` of ``text[start:end]``, from the per-sentence word keys."""
+        keys = self._normalised
+        if keys is None:
+            return self.normalise(self.text[start:end])
+        return " ".join(key for s, e, key in keys if s >= start and e <= end and key)
+
+    @cached_property
     def entities(self) -> list[str]:
         found = set(self.art.lexicon.find_entities(self.sentence.text))
         found.update(self.art.people.mentioned(self.sentence.text))
@@ -128,12 +184,12 @@ class SentenceContext:
         in captions) takes the words of the whole sentence instead.
         """
         cs, ce = self.clause(start, end)
-        before = self.normalise(self.text[cs:start]).split()[-8:]
-        after = self.normalise(self.text[end:ce]).split()[:5]
+        before = self.normalise_span(cs, start).split()[-8:]
+        after = self.normalise_span(end, ce).split()[:5]
         words = [*before, *after]
         if not words:
-            whole = self.normalise(self.text[:start] + " " + self.text[end:]).split()
-            words = whole[:13]
+            whole = f"{self.normalise_span(0, start)} {self.normalise_span(end, len(self.text))}"
+            words = whole.split()[:13]
         return " ".join(words)
 
     def clause(self, start: int, end: int) -> tuple[int, int]:
@@ -143,16 +199,20 @@ class SentenceContext:
 
 def normalise(text: str, lexicon: Lexicon, lang: Language) -> str:
     """Words for matching: entities canonical, spellings and synonyms keyed, no stopwords."""
-    text = lexicon.replace_entities(text)
-    words = []
-    for match in WORD.finditer(text):
-        word = fold(match.group(0))
-        if word.endswith(("'s", "’s")):
-            word = word[:-2]
-        if word in lang.stopwords:
-            continue
-        words.append(lexicon.synonym_key(word))
-    return " ".join(words)
+    return " ".join(_keys(lexicon.replace_entities(text), lexicon, lang))
+
+
+def _keys(text: str, lexicon: Lexicon, lang: Language) -> list[str]:
+    keys = (_word_key(fold(m.group(0)), lexicon, lang) for m in WORD.finditer(text))
+    return [key for key in keys if key]
+
+
+def _word_key(word: str, lexicon: Lexicon, lang: Language) -> str:
+    if word.endswith(("'s", "’s")):
+        word = word[:-2]
+    if word in lang.stopwords:
+        return ""
+    return lexicon.synonym_key(word)
 
 
 def clause_bounds(

@@ -7,6 +7,7 @@ import datetime as dt
 import functools
 import re
 
+from checker.data.trie import trie_pattern
 from checker.extract.context import SentenceContext
 from checker.extract.registry import rule
 from checker.extract.resolve import (
@@ -21,6 +22,11 @@ from checker.text.dates import DateMatch
 from checker.text.numbers import parse_number
 
 _EVENT_CUT = re.compile(r"\s(?:that|which|who|in|on|with|when|where|during|after|before)\s")
+
+
+_RELATIVE_HINT = re.compile(
+    r"(?i)\b(?:later|after|afterwards|earlier|before|ago|next|following|previous)\b"
+)
 
 
 @functools.cache
@@ -38,7 +44,7 @@ def _anniversary() -> re.Pattern[str]:
 def _relative() -> re.Pattern[str]:
     from checker.data.language import load_language
 
-    words = "|".join(sorted(load_language().number_words, key=len, reverse=True))
+    words = trie_pattern(load_language().number_words)
     return re.compile(
         rf"\b(?P<n>(?i:{words})|\d+|an?)\s+(?P<u>days?|weeks?|months?|years?|decades?)\s+"
         rf"(?P<dir>later|after(?:wards)?|earlier|before|ago)\b"
@@ -55,6 +61,8 @@ def _ordinal(raw: str, ctx: SentenceContext) -> int | None:
 
 def discover_anniversaries(ctx: SentenceContext) -> None:
     """First pass: record the anniversaries the article marks (for year-less dates)."""
+    if "anniversar" not in ctx.text:
+        return
     for match in _anniversary().finditer(ctx.text):
         ordinal = _ordinal(match.group("ord"), ctx)
         if ordinal is None:
@@ -179,6 +187,8 @@ def relative_date(ctx: SentenceContext) -> list[ClaimBase]:
     last resolved date before it in the article ("later"/"earlier"), or the
     publication date ("ago"); the surface text is kept as the claim's text."""
     out: list[ClaimBase] = []
+    if not _RELATIVE_HINT.search(ctx.text):
+        return out
     for match in _relative().finditer(ctx.text):
         if ctx.is_taken(match.start(), match.end()):
             continue
@@ -240,6 +250,8 @@ def anniversary(ctx: SentenceContext) -> list[ClaimBase]:
     else on the publication date; the claim's event is X, its resolved date
     that of X (``event``), unresolved when the article's date is unknown."""
     out: list[ClaimBase] = []
+    if "anniversar" not in ctx.text:
+        return out
     for match in _anniversary().finditer(ctx.text):
         ordinal = _ordinal(match.group("ord"), ctx)
         if ordinal is None:

@@ -6,6 +6,7 @@ import functools
 import re
 
 from checker.data.folding import fold
+from checker.data.trie import trie_pattern
 from checker.extract.context import WORD, SentenceContext
 from checker.extract.hedges import hedge_before, interval
 from checker.extract.registry import rule
@@ -14,13 +15,16 @@ from checker.text.numbers import parse_number
 
 _UNITS = r"minutes?|hours?|days?|weeks?|months?|years?|decades?"
 _RELATIVE = {"which", "that", "who", "whom", "whose"}
+# Cheap tests that let most sentences skip the full patterns.
+_COMPOUND_HINT = re.compile(r"-(?:minute|hour|day|week|month|year|decade)\b")
+_UNIT_HINT = re.compile(rf"\b(?:{_UNITS})\b")
 
 
 @functools.cache
 def _number() -> str:
     from checker.data.language import load_language
 
-    words = "|".join(sorted(load_language().number_words, key=len, reverse=True))
+    words = trie_pattern(load_language().number_words)
     return rf"(?:\d+(?:\.\d+)?|(?i:(?:{words})(?:-(?:{words}))?))"
 
 
@@ -121,6 +125,8 @@ def compound(ctx: SentenceContext) -> list[ClaimBase]:
     before the number ("the nearly 30-year occupation") sets the interval.
     Ages ("a 28-year-old man") are not durations."""
     out: list[ClaimBase] = []
+    if not _COMPOUND_HINT.search(ctx.text):
+        return out
     for m in _compound().finditer(ctx.text):
         event = ctx.normalise(m.group("x"))
         claim = _make(ctx, "U001", m.start(), m.end("x"), m.group("n"), m.group("u"), event)
@@ -135,6 +141,8 @@ def prepositional(ctx: SentenceContext) -> list[ClaimBase]:
     the verb phrase before it and what it is about ("settlement village occupy
     armenia"), so that two durations of different things stay apart."""
     out: list[ClaimBase] = []
+    if not _UNIT_HINT.search(ctx.text):
+        return out
     for m in _prepositional().finditer(ctx.text):
         rest = fold(m.group("rest")).strip()
         if rest and rest not in ctx.art.lang.hedges and rest not in ("a", "the", "just"):
@@ -151,6 +159,8 @@ def bare(ctx: SentenceContext) -> list[ClaimBase]:
     """A number of time units elsewhere: "six weeks", "two months later". The
     event is the normalised clause around it."""
     out: list[ClaimBase] = []
+    if not _UNIT_HINT.search(ctx.text):
+        return out
     for m in _bare().finditer(ctx.text):
         if any(
             m.start() < c.end - ctx.sentence.start and c.start - ctx.sentence.start < m.end()

@@ -14,6 +14,7 @@ import re
 from checker.config import Tolerances
 from checker.data.folding import fold
 from checker.data.language import load_language
+from checker.data.trie import trie_pattern
 from checker.schema.claims import Hedge, Interval
 from checker.text.numbers import is_round
 
@@ -23,7 +24,7 @@ _LOOKBACK = 40
 @functools.cache
 def _hedge_before() -> re.Pattern[str]:
     phrases = sorted(load_language().hedges, key=len, reverse=True)
-    body = "|".join(re.escape(p) for p in phrases)
+    body = trie_pattern(phrases)
     return re.compile(rf"(?<![\w-])(?P<h>{body})\s+$", re.IGNORECASE)
 
 

@@ -6,6 +6,7 @@ import functools
 import re
 
 from checker.data.folding import fold
+from checker.data.trie import trie_pattern
 from checker.extract.context import WORD, SentenceContext
 from checker.extract.hedges import hedge_before, interval
 from checker.extract.registry import rule
@@ -65,7 +66,7 @@ def _vague() -> re.Pattern[str]:
     from checker.data.language import load_language
 
     words = sorted(load_language().vague, key=len, reverse=True)
-    body = "|".join(re.escape(w) for w in words)
+    body = trie_pattern(words)
     return re.compile(rf"(?<![\w-])(?P<v>(?i:{body}))(?:\s+of)?\s+(?=[a-z])")
 
 

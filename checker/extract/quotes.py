@@ -111,6 +111,16 @@ def resolve_speaker(phrase: str, ctx: SentenceContext, phrase_end: int) -> str |
 
 def attributions(ctx: SentenceContext, spans: list[tuple[int, int]]) -> list[Attribution]:
     """Attribution verbs outside quotations, each with the speaker before or after it."""
+    key = f"attributions{spans}"
+    cached = ctx.memo.get(key)
+    if isinstance(cached, list):
+        return cached
+    found = _attributions(ctx, spans) if _verb().search(ctx.text) else []
+    ctx.memo[key] = found
+    return found
+
+
+def _attributions(ctx: SentenceContext, spans: list[tuple[int, int]]) -> list[Attribution]:
     out: list[Attribution] = []
     text = ctx.text
     for match in _verb().finditer(text):
@@ -225,7 +235,7 @@ def indirect(ctx: SentenceContext) -> list[ClaimBase]:
     note_issuer(ctx)
     text = ctx.text
     end_text = len(text.rstrip(" .!?"))
-    according = _according().match(text)
+    according = _according().match(text) if "ccording to" in text else None
     if according:
         source = according.group("src")
         speaker = resolve_speaker(source, ctx, according.end("src"))

@@ -109,23 +109,22 @@ def verb_at(ctx: SentenceContext, start: int, end: int) -> int | None:
     """Offset of the clause's finite verb: a listed verb form, or an -ed word that
     is followed by a function word, a name or the clause end (not "armed forces")."""
     lang = ctx.art.lang
-    tokens = list(WORD.finditer(ctx.text, start, end))
+    tokens = ctx.tokens_in(start, end)
     loose = None
-    for index, match in enumerate(tokens):
-        word = fold(match.group(0))
+    for index, token in enumerate(tokens):
+        word = token.folded
         if word in lang.finite_verbs:
-            return match.start()
-        if len(word) > 4 and word.endswith("ed") and not match.group(0)[0].isupper():
-            following = tokens[index + 1].group(0) if index + 1 < len(tokens) else ""
-            preceding = tokens[index - 1].group(0) if index else ""
+            return token.start
+        if len(word) > 4 and word.endswith("ed") and not token.text[0].isupper():
+            following = tokens[index + 1] if index + 1 < len(tokens) else None
             if (
-                not following
-                or following[0].isupper()
-                or fold(following) in lang.stopwords
-                or (index > 1 and preceding[0].isupper())
+                following is None
+                or following.text[0].isupper()
+                or following.folded in lang.stopwords
+                or (index > 1 and tokens[index - 1].text[0].isupper())
             ):
-                return match.start()
-            loose = loose if loose is not None else match.start()
+                return token.start
+            loose = loose if loose is not None else token.start
     return loose
 
 
@@ -162,15 +161,16 @@ def factual_clause(ctx: SentenceContext) -> list[ClaimBase]:
     quotes = [(c.start - base, c.end - base) for c in ctx.claims if isinstance(c, QuoteClaim)]
     lang = ctx.art.lang
     for start, end in clauses(ctx):
-        if len(WORD.findall(ctx.text, start, end)) < _MIN_WORDS or _skip(ctx, start, end, quotes):
+        tokens = ctx.tokens_in(start, end)
+        if len(tokens) < _MIN_WORDS or _skip(ctx, start, end, quotes):
             continue
         verb = verb_at(ctx, start, end)
         if verb is None:
             continue
-        words = list(WORD.finditer(ctx.text, verb, end))
+        words = [t for t in tokens if t.start >= verb]
         group = [words[0]]
-        for match in words[1:]:
-            previous, word = fold(group[-1].group(0)), fold(match.group(0))
+        for token in words[1:]:
+            previous, word = group[-1].folded, token.folded
             if (
                 word in _IN_GROUP
                 or word in _AUX
@@ -179,17 +179,15 @@ def factual_clause(ctx: SentenceContext) -> list[ClaimBase]:
                     and (word in lang.finite_verbs or word.endswith(("ed", "en", "ing")))
                 )
             ):
-                group.append(match)
+                group.append(token)
             else:
                 break
         subject_start = max(start, ctx.text.rfind(",", start, verb) + 1)
         subject_words = [
-            m.group(0)
-            for m in WORD.finditer(ctx.text, subject_start, verb)
-            if fold(m.group(0)) not in _LEAD
+            t.text for t in tokens if subject_start <= t.start < verb and t.folded not in _LEAD
         ]
         subject = ctx.art.lexicon.canonical(" ".join(subject_words)) if subject_words else None
-        obj = ctx.text[group[-1].end() : end].strip(' ,.;:"”') or None
+        obj = ctx.text[group[-1].end : end].strip(' ,.;:"”') or None
         out.append(
             ctx.make(
                 StatementClaim,
@@ -197,9 +195,9 @@ def factual_clause(ctx: SentenceContext) -> list[ClaimBase]:
                 start,
                 end,
                 subject=subject,
-                predicate=" ".join(m.group(0) for m in group),
+                predicate=" ".join(t.text for t in group),
                 object=obj,
-                clause=ctx.normalise(ctx.text[start:end]),
+                clause=ctx.normalise_span(start, end),
                 negated=_negated(fold(ctx.text[start:end]), lang.negations),
             )
         )

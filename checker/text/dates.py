@@ -86,15 +86,45 @@ def _month_surfaces() -> list[str]:
     return [str(name) for names in calendar["months"].values() for name in names]
 
 
+_DIGIT = re.compile(r"\d")
+# Which inputs a form needs: digits, a month name, a weekday name.
+_NEEDS = {
+    "iso": (True, False, False),
+    "full": (True, True, False),
+    "month_day": (True, True, False),
+    "month_year": (True, True, False),
+    "month": (False, True, False),
+    "year": (True, False, False),
+    "weekday": (False, False, True),
+}
+
+
+@functools.cache
+def _hints() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    months = "|".join(sorted({re.escape(n.rstrip(".")) for n in _month_surfaces()}, key=len))
+    return re.compile(rf"\b(?:{months})"), re.compile(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day")
+
+
 def find_dates(text: str) -> list[DateMatch]:
     """Non-overlapping calendar expressions in ``text``, in order.
 
     Longer, more specific forms win over the shorter forms inside them.
     """
     lang = load_language()
+    month_hint, weekday_hint = _hints()
+    has = (
+        _DIGIT.search(text) is not None,
+        month_hint.search(text) is not None,
+        weekday_hint.search(text) is not None,
+    )
+    if not any(has):
+        return []
     found: list[DateMatch] = []
     taken: list[tuple[int, int]] = []
     for form, pattern in _patterns():
+        needs = _NEEDS[form]
+        if any(need and not present for need, present in zip(needs, has, strict=True)):
+            continue
         for match in pattern.finditer(text):
             start, end = match.span()
             if any(start < e and s < end for s, e in taken):

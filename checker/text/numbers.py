@@ -12,6 +12,7 @@ import re
 
 from checker.data.folding import fold
 from checker.data.language import Language, load_language
+from checker.data.trie import trie_pattern
 
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _SPLIT = re.compile(r"[\s-]+")
@@ -26,8 +27,8 @@ def number_pattern() -> re.Pattern[str]:
     lang = load_language()
     units = sorted(lang.number_words, key=len, reverse=True)
     scales = sorted(lang.scales, key=len, reverse=True)
-    word = "|".join(re.escape(w) for w in units)
-    scale = "|".join(re.escape(s) for s in scales)
+    word = trie_pattern(units)
+    scale = trie_pattern(scales)
     word_number = rf"(?:{word})(?:[- ](?:{word}|{scale})\b)*"
     with_scale = rf"(?:(?:{_DIGITS})(?:[ -](?:{scale})\b)*|{word_number})"
     return re.compile(rf"(?<![\w.,])(?P<num>(?i:{with_scale}))(?![\w]|[.,]\d)")
