@@ -89,8 +89,13 @@ def listen(host: str, port: int) -> socket.socket:
 
 def run(args: argparse.Namespace) -> int:
     settings = settings_from(args)
+    sock = listen(args.host, args.port)  # a port in use stops here, with exit 2
     load_report = cached_compare(settings)
-    load_report()  # a missing or invalid claims file stops here, with exit 2
+    try:
+        load_report()  # and so does a missing or invalid claims file
+    except CheckerError:
+        sock.close()
+        raise
     token = new_token()
     app = create_app(
         DecisionStore(settings.review_file),
@@ -100,7 +105,6 @@ def run(args: argparse.Namespace) -> int:
         host=args.host,
         title=f"checker review: {settings.root.resolve().name}",
     )
-    sock = listen(args.host, args.port)
     port = sock.getsockname()[1]
     shown_host = f"[{args.host}]" if ":" in args.host else args.host
     url = f"http://{shown_host}:{port}/?token={token}"

@@ -8,7 +8,6 @@ import re
 import subprocess
 import sys
 import time
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import httpx
@@ -16,6 +15,7 @@ import httpx
 from checker.review.app import create_app
 from checker.review.store import DecisionStore
 from checker.schema import Report
+from tests.review.clients import post_many
 from tests.review.conftest import TOKEN
 from tests.review.fixtures import BUDGET, FINDINGS, make_report
 from tests.review.server import serve
@@ -67,29 +67,14 @@ def test_token_host_and_origin_over_real_http(
         assert page.status_code == 200 and "review.js" in page.text
 
 
-def _post_many(base: str, worker: int, count: int) -> list[int]:
-    fingerprints = [f.fingerprint for f in FINDINGS]
-
-    def post(index: int) -> int:
-        body = {
-            "fingerprint": fingerprints[index % len(fingerprints)],
-            "decision": "in_progress",
-            "reviewer": f"editor {worker}",
-            "note": f"w{worker}-{index} " + "x" * 2000,
-        }
-        with httpx.Client(base_url=base, timeout=TIMEOUT) as client:
-            return client.post("/api/decisions", json=body, headers=AUTH).status_code
-
-    with ThreadPoolExecutor(max_workers=5) as pool:
-        return list(pool.map(post, range(count)))
-
-
 def test_one_hundred_concurrent_posts_from_several_processes_are_all_recorded(
     store: DecisionStore, report: Report, review_root: Path
 ) -> None:
     context = multiprocessing.get_context("spawn")
     with serve(_app(store, report, review_root)) as base, context.Pool(4) as pool:
-        results = pool.starmap(_post_many, [(base, worker, 25) for worker in range(4)])
+        fingerprints = [f.fingerprint for f in FINDINGS]
+        jobs = [(base, TOKEN, fingerprints, worker, 25) for worker in range(4)]
+        results = pool.starmap(post_many, jobs)
     assert [code for codes in results for code in codes] == [201] * 100
     loaded = store.load()
     assert loaded.problems == []
@@ -165,9 +150,6 @@ def test_checker_review_prints_a_tokened_url_and_serves_only_with_it(review_root
 def test_checker_review_refuses_a_port_in_use(review_root: Path) -> None:
     from checker.cli.review_cmd import listen
 
-    subprocess.run(
-        _checker("run", "--root", str(review_root)), check=True, capture_output=True, timeout=120
-    )
     busy = listen("127.0.0.1", 0)
     try:
         port = str(busy.getsockname()[1])
@@ -181,3 +163,15 @@ def test_checker_review_refuses_a_port_in_use(review_root: Path) -> None:
         busy.close()
     assert done.returncode == 2
     assert f"cannot listen on 127.0.0.1:{port}" in done.stderr
+
+
+def test_checker_review_without_claims_exits_2_with_the_reason(review_root: Path) -> None:
+    done = subprocess.run(
+        _checker("review", "--root", str(review_root), "--port", "0", "--no-browser"),
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode == 2
+    assert "no claims file" in done.stderr
+    assert "token=" not in done.stdout
