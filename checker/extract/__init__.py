@@ -51,16 +51,20 @@ def extract_article(article: Article, settings: Settings) -> ClaimFile:
         meta=meta,
         people=People(lexicon),
     )
-    units = _units(furniture, lang.abbreviations)
-    for section, sentence in units:
-        if section == "body":
-            ctx = SentenceContext(art, sentence, section)
+    # First pass: the people and anniversaries the whole article names, so that
+    # rules can resolve a surname or a year-less date that comes before them.
+    contexts = [
+        SentenceContext(art, sentence, section)
+        for section, sentence in _units(furniture, lang.abbreviations)
+    ]
+    for ctx in contexts:
+        if ctx.section == "body":
             roles.discover(ctx)
             dates.discover_anniversaries(ctx)
     claims: list[ClaimBase] = []
     rules = ordered_rules()
-    for section, sentence in units:
-        ctx = SentenceContext(art, sentence, section)
+    for ctx in contexts:
+        section = ctx.section
         for item in rules:
             if section in item.sections:
                 item.func(ctx)

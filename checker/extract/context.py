@@ -112,7 +112,7 @@ class SentenceContext:
     def _normalised(self) -> list[tuple[int, int, str]] | None:
         """Per word ``(start, end, key)``: entities canonical, stopwords dropped."""
         art = self.art
-        spans = art.lexicon.entity_spans(self.text)
+        spans = self.entity_spans
         if spans is None:
             return None
         out: list[tuple[int, int, str]] = []
@@ -139,9 +139,17 @@ class SentenceContext:
         return " ".join(key for s, e, key in keys if s >= start and e <= end and key)
 
     @cached_property
+    def entity_spans(self) -> list[tuple[int, int, str]] | None:
+        return self.art.lexicon.entity_spans(self.text)
+
+    @cached_property
     def entities(self) -> list[str]:
-        found = set(self.art.lexicon.find_entities(self.sentence.text))
-        found.update(self.art.people.mentioned(self.sentence.text))
+        spans = self.entity_spans
+        if spans is None:
+            found = set(self.art.lexicon.find_entities(self.text))
+        else:
+            found = {canonical for _, _, canonical in spans}
+        found.update(self.art.people.mentioned(self.text))
         return sorted(found)
 
     def is_taken(self, start: int, end: int) -> bool:

@@ -229,9 +229,11 @@ def _referent(before: str, ctx: SentenceContext) -> str | None:
     if named:
         return named[0]
     for match in _THE_TITLE.finditer(before):
-        holder = art.people.with_title(title_key(match.group("title"), art))
-        if holder:
-            return holder
+        words = match.group("title").split()
+        for size in range(len(words), 0, -1):  # "the president also held" -> "president"
+            holder = art.people.with_title(title_key(" ".join(words[:size]), art))
+            if holder:
+                return holder
     return art.people.last_speaker
 
 
