@@ -2,8 +2,9 @@
 
 Usage: ``.venv/bin/python -m benchmarks.extract_speed [--n 1000] [--seed 0] [--repeat 3]``.
 Prints the median of the repeats, per CPU second of this process (the per-core
-rate, robust to other load on the machine) and per wall-clock second. The corpus is made in memory by
-:func:`benchmarks.corpus.generate`; loading and hashing are outside the timing,
+rate, robust to other load on the machine) and per wall-clock second. The corpus
+is made in memory by :func:`benchmarks.corpus.generate`; loading and hashing are
+outside the timing,
 only :func:`checker.extract.extract_article` is timed (claims files included:
 it returns validated models).
 """
