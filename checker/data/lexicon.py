@@ -60,6 +60,8 @@ class Lexicon:
         self._entities: dict[str, tuple[str, str]] = {}
         self._spelling: dict[str, str] = {}
         self._synonyms: dict[str, str] = {}
+        # Callers' per-word results over this lexicon (a news vocabulary is bounded).
+        self.memo: dict[str, str] = {}
         surfaces: list[str] = []
         for kind in ENTITY_TYPES:
             for canonical, names in aliases.sections[kind].items():

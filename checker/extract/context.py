@@ -12,9 +12,9 @@ import bisect
 import datetime as dt
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import cached_property
-from typing import Any, NamedTuple, TypeVar
+from typing import Any, Generic, NamedTuple, TypeVar, overload
 
 from checker.config import Settings
 from checker.data.folding import fold
@@ -27,9 +27,33 @@ from checker.text.dates import DateMatch, find_dates
 from checker.text.sentences import Sentence
 
 C = TypeVar("C", bound=ClaimBase)
+T = TypeVar("T")
 WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
 # Clause boundaries: punctuation that separates clauses, and dashes between spaces.
 _BOUNDARY = re.compile(r"[,;:()]\s*|\s[—–-]{1,2}\s|[\"“”]")
+
+
+class lazy(Generic[T]):
+    """A per-instance attribute computed on first use (``cached_property`` without its lock,
+    which in Python 3.11 costs more than the small values computed here)."""
+
+    def __init__(self, func: Callable[[Any], T]) -> None:
+        self.func = func
+        self.name = func.__name__
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.name = name
+
+    @overload
+    def __get__(self, obj: None, owner: type | None = None) -> lazy[T]: ...
+    @overload
+    def __get__(self, obj: object, owner: type | None = None) -> T: ...
+    def __get__(self, obj: object | None, owner: type | None = None) -> T | lazy[T]:
+        if obj is None:
+            return self
+        value = self.func(obj)
+        obj.__dict__[self.name] = value
+        return value
 
 
 class Token(NamedTuple):
@@ -82,23 +106,24 @@ class SentenceContext:
     def text(self) -> str:
         return self.sentence.text
 
-    @cached_property
+    @lazy
     def dates(self) -> list[DateMatch]:
         return find_dates(self.sentence.text)
 
-    @cached_property
+    @lazy
     def folded(self) -> str:
         return fold(self.sentence.text)
 
-    @cached_property
+    @lazy
     def tokens(self) -> list[Token]:
         """The sentence's words with offsets and folded forms (computed once)."""
-        return [
-            Token(m.start(), m.end(), m.group(0), fold(m.group(0)))
-            for m in WORD.finditer(self.text)
-        ]
+        text, folded = self.text, self.folded
+        spans = [m.span() for m in WORD.finditer(text)]
+        if len(folded) == len(text):  # folding kept the offsets: slice instead of re-folding
+            return [Token(s, e, text[s:e], folded[s:e]) for s, e in spans]
+        return [Token(s, e, text[s:e], fold(text[s:e])) for s, e in spans]
 
-    @cached_property
+    @lazy
     def _starts(self) -> list[int]:
         return [t.start for t in self.tokens]
 
@@ -108,7 +133,7 @@ class SentenceContext:
         last = bisect.bisect_left(self._starts, end)
         return [t for t in self.tokens[first:last] if t.end <= end]
 
-    @cached_property
+    @lazy
     def _normalised(self) -> list[tuple[int, int, str]] | None:
         """Per word ``(start, end, key)``: entities canonical, stopwords dropped."""
         art = self.art
@@ -138,11 +163,11 @@ class SentenceContext:
             return self.normalise(self.text[start:end])
         return " ".join(key for s, e, key in keys if s >= start and e <= end and key)
 
-    @cached_property
+    @lazy
     def entity_spans(self) -> list[tuple[int, int, str]] | None:
         return self.art.lexicon.entity_spans(self.text)
 
-    @cached_property
+    @lazy
     def entities(self) -> list[str]:
         spans = self.entity_spans
         if spans is None:
@@ -216,11 +241,13 @@ def _keys(text: str, lexicon: Lexicon, lang: Language) -> list[str]:
 
 
 def _word_key(word: str, lexicon: Lexicon, lang: Language) -> str:
-    if word.endswith(("'s", "’s")):
-        word = word[:-2]
-    if word in lang.stopwords:
-        return ""
-    return lexicon.synonym_key(word)
+    cache = lexicon.memo
+    key = cache.get(word)
+    if key is None:
+        base = word[:-2] if word.endswith(("'s", "’s")) else word
+        key = "" if base in lang.stopwords else lexicon.synonym_key(base)
+        cache[word] = key
+    return key
 
 
 def clause_bounds(

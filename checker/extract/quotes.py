@@ -67,6 +67,9 @@ def _according() -> re.Pattern[str]:
 
 def note_issuer(ctx: SentenceContext) -> None:
     """Remember who issued a statement ("the Foreign Ministry issued a statement")."""
+    folded = ctx.folded
+    if not any(noun in folded for noun in ctx.art.lang.statement_nouns):
+        return
     for pattern in _issuer_patterns():
         match = pattern.search(ctx.text)
         if match:
