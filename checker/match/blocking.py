@@ -22,6 +22,7 @@ import numpy as np
 from rapidfuzz import fuzz, process
 
 Scorer = Callable[..., float]
+_MATRIX_BLOCK = 48  # blocks at least this big are scored with one cdist call
 Pairs = dict[tuple[int, int], float]
 
 
@@ -58,10 +59,29 @@ def blocked_pairs(
             index.setdefault(token, []).append(i)
     blocks = [members for _, members in sorted(index.items()) if len(members) > 1]
     pairs: Pairs = {}
+    # Big blocks are scored as a matrix; the pairs of small ones are collected and
+    # scored together, because each cdist call costs far more than a few pairs.
+    small: set[tuple[int, int]] = set()
     for done, members in enumerate(blocks, start=1):
-        _score_block(texts, members, threshold, scorer, pairs)
+        if len(members) >= _MATRIX_BLOCK:
+            _score_block(texts, members, threshold, scorer, pairs)
+        else:
+            small.update((a, b) for x, a in enumerate(members) for b in members[x + 1 :] if a != b)
         if on_block is not None:
             on_block(done, len(blocks))
+    todo = sorted(p for p in small if p not in pairs)
+    if todo:
+        scores = process.cpdist(
+            [texts[a] for a, _ in todo],
+            [texts[b] for _, b in todo],
+            scorer=scorer,
+            score_cutoff=threshold,
+            workers=-1,
+            dtype=np.float32,
+        )
+        for (a, b), score in zip(todo, scores.tolist(), strict=True):
+            if score >= threshold:
+                pairs[(a, b)] = float(score)
     return pairs
 
 
