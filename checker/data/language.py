@@ -38,6 +38,7 @@ class Language:
     title_key_drop: frozenset[str]
     relative_titles: frozenset[str]
     title_modifiers: frozenset[str]
+    title_abbreviations: dict[str, str]  # "Gov." -> "Governor"
     teaser: tuple[re.Pattern[str], ...]
     source: tuple[re.Pattern[str], ...]
     caption_credit: tuple[re.Pattern[str], ...]
@@ -99,10 +100,16 @@ def load_language() -> Language:
         negations=tuple(fold(v) for v in _strs(verbs, "negation")),
         issuing_verbs=tuple(fold(v) for v in _strs(verbs, "issuing")),
         statement_nouns=tuple(fold(v) for v in _strs(verbs, "statement_nouns")),
-        title_heads=tuple(sorted(_strs(titles, "heads"), key=lambda s: (-len(s), s))),
+        title_heads=tuple(
+            sorted(
+                {*_strs(titles, "heads"), *titles.get("abbreviated", {})},
+                key=lambda s: (-len(s), s),
+            )
+        ),
         title_key_drop=frozenset(fold(v) for v in _strs(titles, "key_drop")),
         relative_titles=frozenset(fold(v) for v in _strs(titles, "relative")),
         title_modifiers=frozenset(_strs(titles, "modifiers")),
+        title_abbreviations={str(k): str(v) for k, v in titles.get("abbreviated", {}).items()},
         teaser=tuple(re.compile(p) for p in _strs(furniture, "teaser")),
         source=tuple(re.compile(p) for p in _strs(furniture, "source")),
         caption_credit=tuple(re.compile(p) for p in _strs(furniture, "caption_credit")),

@@ -217,12 +217,12 @@ class SentenceContext:
         in captions) takes the words of the whole sentence instead.
         """
         cs, ce = self.clause(start, end)
-        before = self.normalise_span(cs, start).split()[-8:]
-        after = self.normalise_span(end, ce).split()[:5]
+        before = _event_only(self.normalise_span(cs, start), self.art.lang)[-8:]
+        after = _event_only(self.normalise_span(end, ce), self.art.lang)[:5]
         words = [*before, *after]
         if not words:
             whole = f"{self.normalise_span(0, start)} {self.normalise_span(end, len(self.text))}"
-            words = whole.split()[:13]
+            words = _event_only(whole, self.art.lang)[:13]
         return " ".join(words)
 
     def clause(self, start: int, end: int) -> tuple[int, int]:
@@ -248,6 +248,23 @@ def _word_key(word: str, lexicon: Lexicon, lang: Language) -> str:
         key = "" if base in lang.stopwords else lexicon.synonym_key(base)
         cache[word] = key
     return key
+
+
+def _event_only(keys: str, lang: Language) -> list[str]:
+    """Event words without figures and hedges: those are the values, not the event."""
+    hedge_words = _hedge_words(lang)
+    return [w for w in keys.split() if w not in hedge_words and not any(c.isdigit() for c in w)]
+
+
+_HEDGE_WORDS: dict[int, frozenset[str]] = {}
+
+
+def _hedge_words(lang: Language) -> frozenset[str]:
+    found = _HEDGE_WORDS.get(id(lang))
+    if found is None:
+        found = frozenset(word for phrase in lang.hedges for word in phrase.split())
+        _HEDGE_WORDS[id(lang)] = found
+    return found
 
 
 def clause_bounds(

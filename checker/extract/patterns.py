@@ -10,7 +10,9 @@ from checker.data.trie import trie_pattern
 # Capital letters, including the Latin-1 and Latin Extended-A ranges (Ş, İ, Ğ, Ə).
 UPPER = "A-Z\u00c0-\u00d6\u00d8-\u00de\u0100-\u017f\u018f"
 CAPWORD = rf"[{UPPER}][\w'’.-]*(?<!['’.])(?<!['’]s)"
-NAME = rf"(?:{CAPWORD})(?:\s+{CAPWORD}){{0,3}}"
+# Lowercase particles inside names: "Luiz Inacio Lula da Silva", "Ursula von der Leyen".
+PARTICLES = r"(?:da|de|do|dos|das|del|della|di|du|van|von|der|den|ter|bin|ibn|al|el|la|le)"
+NAME = rf"(?:{CAPWORD})(?:\s+(?:{PARTICLES}\s+){{0,2}}{CAPWORD}){{0,3}}"
 
 
 @functools.cache

@@ -23,7 +23,8 @@ _ADVERBS = frozenset(
     ["also", "later", "then", "again", "once", "further", "has", "had", "have", "had", "earlier"]
 )
 _PRONOUNS = frozenset(("he", "she"))
-_SUBJECT_STOP = re.compile(r"[,.;:\"“”()]")
+# Inside one sentence a period only ends an abbreviation ("Gov. Eduardo Leite said").
+_SUBJECT_STOP = re.compile(r"[,;:\"“”()]")
 _TRAILING_CAPS = re.compile(rf"(?:{CAPWORD}\s+(?:of\s+(?:the\s+)?)?)*{CAPWORD}\s*$")
 _LEADING_CAPS = re.compile(rf"\s*(?:{CAPWORD}\s+(?:of\s+(?:the\s+)?)?)*{CAPWORD}")
 

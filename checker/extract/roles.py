@@ -239,6 +239,8 @@ def _referent(before: str, ctx: SentenceContext) -> str | None:
 
 def title_key(title: str, art: ArticleContext) -> str:
     """Normalised office: ``National Defense Minister`` -> ``defence minister``."""
+    for short, full in art.lang.title_abbreviations.items():
+        title = title.replace(short, full)
     canonical = art.lexicon.canonical(title.replace("-", " "))
     words = [w for w in fold(canonical).split() if w not in art.lang.title_key_drop]
     return " ".join(words)
