@@ -101,10 +101,10 @@ class SentenceContext:
     claims: list[ClaimBase] = field(default_factory=list)
     taken: list[tuple[int, int]] = field(default_factory=list)  # offsets in the sentence
     memo: dict[str, object] = field(default_factory=dict)  # per-sentence results rules share
+    text: str = field(init=False)
 
-    @property
-    def text(self) -> str:
-        return self.sentence.text
+    def __post_init__(self) -> None:
+        self.text = self.sentence.text  # read by every rule: a plain attribute
 
     @lazy
     def dates(self) -> list[DateMatch]:
@@ -253,10 +253,11 @@ def _word_key(word: str, lexicon: Lexicon, lang: Language) -> str:
 def _event_only(keys: str, lang: Language) -> list[str]:
     """Event words without figures and hedges: those are the values, not the event."""
     hedge_words = _hedge_words(lang)
-    return [w for w in keys.split() if w not in hedge_words and not any(c.isdigit() for c in w)]
+    return [w for w in keys.split() if w not in hedge_words and not _DIGIT.search(w)]
 
 
 _HEDGE_WORDS: dict[int, frozenset[str]] = {}
+_DIGIT = re.compile(r"\d")
 
 
 def _hedge_words(lang: Language) -> frozenset[str]:

@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from checker.config import Settings
 from checker.data import load_lexicon
@@ -134,3 +136,14 @@ def test_find_entities() -> None:
     found = lexicon.find_entities("Türkiye's Erdoğan met officials of the U.N. in Upper Karabakh.")
     assert found == ["Nagorno-Karabakh", "Recep Tayyip Erdogan", "Turkey", "United Nations"]
     assert lexicon.find_entities("us and them") == []
+
+
+@given(st.text())
+def test_strip_marks_fast_path_matches_the_plain_definition(text: str) -> None:
+    import unicodedata
+
+    from checker.data.folding import _TABLE, strip_marks
+
+    decomposed = unicodedata.normalize("NFKD", text.translate(_TABLE))
+    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    assert strip_marks(text) == (text if text.isascii() else plain)
