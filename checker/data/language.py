@@ -33,6 +33,7 @@ class Language:
     finite_verbs: frozenset[str]
     negations: tuple[str, ...]
     issuing_verbs: tuple[str, ...]
+    speaker_nouns: frozenset[str]
     statement_nouns: tuple[str, ...]
     title_heads: tuple[str, ...]
     title_key_drop: frozenset[str]
@@ -99,6 +100,7 @@ def load_language() -> Language:
         finite_verbs=frozenset(fold(v) for v in _strs(verbs, "finite")),
         negations=tuple(fold(v) for v in _strs(verbs, "negation")),
         issuing_verbs=tuple(fold(v) for v in _strs(verbs, "issuing")),
+        speaker_nouns=frozenset(fold(v) for v in _strs(verbs, "speaker_nouns")),
         statement_nouns=tuple(fold(v) for v in _strs(verbs, "statement_nouns")),
         title_heads=tuple(
             sorted(

@@ -58,6 +58,32 @@ _UNIT_STOP = frozenset(
         "her",
     ]
 )
+_AUXILIARIES = frozenset(
+    [
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "being",
+        "has",
+        "have",
+        "had",
+        "do",
+        "does",
+        "did",
+        "will",
+        "would",
+        "shall",
+        "should",
+        "can",
+        "could",
+        "may",
+        "might",
+        "must",
+    ]
+)
 _SKIP_AFTER = re.compile(r"\s*(?:of\s+(?:the|its|their|his|her|our)\b|%|percent|per cent)", re.I)
 
 
@@ -107,6 +133,8 @@ def actor_action(ctx: SentenceContext, start: int) -> tuple[str | None, str | No
         word = fold(tokens[index].group(0))
         if word in lang.attribution_verbs:
             return None, None
+        if word in _AUXILIARIES:
+            continue
         if word in lang.finite_verbs or (word.endswith("ed") and len(word) > 4):
             subject: list[str] = []
             for token in reversed(tokens[:index]):

@@ -102,8 +102,10 @@ def resolve_speaker(phrase: str, ctx: SentenceContext, phrase_end: int) -> str |
         if match:
             from checker.extract.roles import title_key
 
-            return art.people.with_title(title_key(match.group(1), art))
-        return None
+            holder = art.people.with_title(title_key(match.group(1), art))
+            if holder:
+                return holder
+        return _generic_speaker(words, art.lang.speaker_nouns)
     name_words = [w for w in caps.group(0).split() if w not in art.lang.title_modifiers]
     heads = set(art.lang.title_heads)
     while name_words and name_words[0] in heads:
@@ -111,6 +113,18 @@ def resolve_speaker(phrase: str, ctx: SentenceContext, phrase_end: int) -> str |
     if not name_words:
         return None
     return art.people.resolve(" ".join(name_words))
+
+
+def _generic_speaker(words: list[str], nouns: frozenset[str]) -> str | None:
+    """ "the central bank", "police": a speaker named by a common noun, as written."""
+    phrase = words[-3:]
+    while phrase and fold(phrase[0]) not in nouns and not phrase[0].islower():
+        phrase = phrase[1:]
+    if not phrase or fold(phrase[-1]) not in nouns:
+        return None
+    while phrase and fold(phrase[0]) in ("the", "a", "an", "and", "but", "while", "as"):
+        phrase = phrase[1:]
+    return " ".join(phrase) or None
 
 
 def attributions(ctx: SentenceContext, spans: list[tuple[int, int]]) -> list[Attribution]:
@@ -258,7 +272,7 @@ def indirect(ctx: SentenceContext) -> list[ClaimBase]:
         if after.lstrip().startswith(",") and comma_before:
             start = attr.end + after.index(",") + 1
             claim = _indirect(ctx, start, end_text, attr.speaker, attr.verb)
-        elif comma_before and len(after_words) <= 3:
+        elif comma_before and (len(after_words) <= 3 or _circumstantial(after, after_words)):
             start = len(text[: attr.subject_start].rstrip().rstrip(","))
             claim = _indirect(ctx, 0, start, attr.speaker, attr.verb)
         elif len(WORD.findall(after)) >= _MIN_WORDS and not after.lstrip().startswith(","):
@@ -272,6 +286,37 @@ def indirect(ctx: SentenceContext) -> list[ClaimBase]:
         _remember(ctx, attr.speaker)
         return [claim]
     return []
+
+
+_TAIL_START = frozenset(
+    [
+        "in",
+        "on",
+        "at",
+        "to",
+        "during",
+        "after",
+        "before",
+        "late",
+        "early",
+        "earlier",
+        "later",
+        "last",
+        "this",
+        "via",
+        "through",
+    ]
+)
+
+
+def _circumstantial(after: str, words: list[str]) -> bool:
+    """Whether the words after a trailing "X said" only say where or when ("in a statement")."""
+    return (
+        bool(words)
+        and len(words) <= 8
+        and fold(words[0]) in _TAIL_START
+        and "," not in after.strip(" .")
+    )
 
 
 def _indirect(

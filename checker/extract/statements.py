@@ -68,6 +68,26 @@ _AUX = frozenset(
         "did",
     ]
 )
+# After these a bare verb follows: "did not confirm", "will raise", "can help".
+_BASE_BEFORE = frozenset(
+    [
+        "not",
+        "never",
+        "will",
+        "would",
+        "shall",
+        "should",
+        "can",
+        "could",
+        "may",
+        "might",
+        "must",
+        "do",
+        "does",
+        "did",
+        "to",
+    ]
+)
 _IN_GROUP = frozenset(
     ["not", "never", "also", "once", "again", "already", "still", "now", "just", "been", "being"]
 )
@@ -178,6 +198,7 @@ def factual_clause(ctx: SentenceContext) -> list[ClaimBase]:
                     previous in _AUX | _IN_GROUP
                     and (word in lang.finite_verbs or word.endswith(("ed", "en", "ing")))
                 )
+                or (previous in _BASE_BEFORE and word not in lang.stopwords)
             ):
                 group.append(token)
             else:
