@@ -1,15 +1,18 @@
-"""Blocked candidate pairs, scored with rapidfuzz ``process.cdist`` on all cores.
+"""Blocked candidate pairs, scored with rapidfuzz on all cores.
 
 Comparing every key with every other grows with the square of the corpus. We
-block instead: a key is only scored against keys that share one of its *rare*
-tokens (prefix filtering: tokens sorted by corpus frequency, the rarest
-``prefix`` of them indexed). Two keys that share at least ``overlap`` of their
-tokens always share a prefix token, so every pair that can reach the threshold
-in practice is still scored; the oracle test in ``tests/compare`` checks that
-recall against the naive all-pairs matcher.
+block instead (prefix filtering): each key's tokens are sorted by corpus
+frequency, and a key *probes* only with its rarest tokens (its prefix) the
+keys that contain them. Two keys of which one shares at least ``overlap`` of
+its tokens with the other always meet this way, whichever is shorter, so the
+pairs a subset-friendly scorer ranks high ("clashes erupted" / "new clashes
+erupted with ...") are still scored. The oracle test in ``tests/compare``
+checks the recall against the naive all-pairs matcher.
 
-Keys are sorted-token strings, so ``fuzz.ratio`` on them is ``token_sort_ratio``
-at a fraction of its cost.
+Large blocks are scored as one ``process.cdist`` matrix; the pairs of small
+blocks are collected and scored in one ``process.cpdist`` call, because each
+call costs far more than a few pairs. Keys are sorted-token strings, so
+``fuzz.ratio`` on them is ``token_sort_ratio`` at a fraction of its cost.
 """
 
 from __future__ import annotations
@@ -22,8 +25,9 @@ import numpy as np
 from rapidfuzz import fuzz, process
 
 Scorer = Callable[..., float]
-_MATRIX_BLOCK = 48  # blocks at least this big are scored with one cdist call
 Pairs = dict[tuple[int, int], float]
+_MATRIX_CELLS = 4096  # blocks with at least this many pairs are scored as a matrix
+_MAX_POSTINGS = 256  # keys holding one token, above which it only meets prefixes
 
 
 def prefix_tokens(tokens: Sequence[str], frequency: Counter[str], overlap: float) -> list[str]:
@@ -42,33 +46,42 @@ def blocked_pairs(
     threshold: float,
     overlap: float,
     scorer: Scorer = fuzz.ratio,
-    on_block: Callable[[int, int], None] | None = None,
 ) -> Pairs:
-    """Score the pairs ``(i, j)``, ``i < j``, that share a prefix token.
+    """Score the pairs ``(i, j)``, ``i < j``, where one key's prefix meets the other key.
 
     ``texts`` are distinct key strings, ``tokens`` their distinct tokens. Returns
     the pairs scoring at least ``threshold`` (0-100) with their scores.
-    ``on_block(done, total)`` is called as blocks are scored.
     """
     frequency: Counter[str] = Counter()
-    for toks in tokens:
+    postings: dict[str, list[int]] = {}
+    for i, toks in enumerate(tokens):
         frequency.update(toks)
-    index: dict[str, list[int]] = {}
+        for token in toks:
+            postings.setdefault(token, []).append(i)
+    probes: dict[str, list[int]] = {}
     for i, toks in enumerate(tokens):
         for token in prefix_tokens(toks, frequency, overlap):
-            index.setdefault(token, []).append(i)
-    blocks = [members for _, members in sorted(index.items()) if len(members) > 1]
+            probes.setdefault(token, []).append(i)
     pairs: Pairs = {}
-    # Big blocks are scored as a matrix; the pairs of small ones are collected and
-    # scored together, because each cdist call costs far more than a few pairs.
     small: set[tuple[int, int]] = set()
-    for done, members in enumerate(blocks, start=1):
-        if len(members) >= _MATRIX_BLOCK:
-            _score_block(texts, members, threshold, scorer, pairs)
+    size = [len(t) for t in tokens]
+    for token in sorted(probes):
+        rows, cols = probes[token], postings[token]
+        if len(cols) < 2:
+            continue
+        if len(cols) > _MAX_POSTINGS:
+            # A token this common names no fact on its own: keys meet through it
+            # only when both have it among their rarest tokens.
+            cols = rows
         else:
-            small.update((a, b) for x, a in enumerate(members) for b in members[x + 1 :] if a != b)
-        if on_block is not None:
-            on_block(done, len(blocks))
+            # Each pair is found from its shorter key: that is the one whose
+            # rarest tokens the other must contain.
+            shortest = min(size[i] for i in rows)
+            cols = [j for j in cols if size[j] >= shortest]
+        if len(rows) * len(cols) >= _MATRIX_CELLS:
+            _score_matrix(texts, rows, cols, threshold, scorer, pairs)
+        else:
+            small.update((a, b) if a < b else (b, a) for a in rows for b in cols if a != b)
     todo = sorted(p for p in small if p not in pairs)
     if todo:
         scores = process.cpdist(
@@ -79,30 +92,38 @@ def blocked_pairs(
             workers=-1,
             dtype=np.float32,
         )
-        for (a, b), score in zip(todo, scores.tolist(), strict=True):
+        for pair, score in zip(todo, scores.tolist(), strict=True):
             if score >= threshold:
-                pairs[(a, b)] = float(score)
+                pairs[pair] = float(score)
     return pairs
 
 
-def _score_block(
-    texts: Sequence[str], members: list[int], threshold: float, scorer: Scorer, pairs: Pairs
+def _score_matrix(
+    texts: Sequence[str],
+    rows: list[int],
+    cols: list[int],
+    threshold: float,
+    scorer: Scorer,
+    pairs: Pairs,
 ) -> None:
-    strings = [texts[i] for i in members]
     matrix = process.cdist(
-        strings, strings, scorer=scorer, score_cutoff=threshold, workers=-1, dtype=np.float32
+        [texts[i] for i in rows],
+        [texts[j] for j in cols],
+        scorer=scorer,
+        score_cutoff=threshold,
+        workers=-1,
+        dtype=np.float32,
     )
-    rows, cols = np.nonzero(np.triu(matrix, k=1) >= threshold)
-    for r, c in zip(rows.tolist(), cols.tolist(), strict=True):
-        a, b = members[r], members[c]
-        pair = (a, b) if a < b else (b, a)
-        if pair not in pairs:
-            pairs[pair] = float(matrix[r, c])
+    for r, c in zip(*(x.tolist() for x in np.nonzero(matrix >= threshold)), strict=True):
+        a, b = rows[r], cols[c]
+        if a != b:
+            pair = (a, b) if a < b else (b, a)
+            pairs.setdefault(pair, float(matrix[r, c]))
 
 
 def all_pairs(texts: Sequence[str], *, threshold: float, scorer: Scorer = fuzz.ratio) -> Pairs:
-    """Every pair scoring at least ``threshold``: the slow reference the blocked matcher
-    is measured against (and the fallback for tiny inputs, where it is cheaper)."""
+    """Every pair scoring at least ``threshold``: the naive all-pairs matcher the blocked
+    one is measured against (benchmarks, tests)."""
     if len(texts) < 2:
         return {}
     matrix = process.cdist(

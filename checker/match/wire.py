@@ -88,8 +88,9 @@ def find_origins(
             return False
         return a == b or (min(a, b), max(a, b)) in pairs
 
+    neighbours = _neighbours(nodes, node_text)
     for (a, b), score in sorted(pairs.items()):
-        if score >= strong or _supported(a, b, nodes, node_text, similar):
+        if score >= strong or _supported(a, b, neighbours, similar):
             union(a, b)
     origin = {node: find(tid) for node, tid in node_text.items()}
     seeds_of: dict[int, set[str]] = {}
@@ -147,22 +148,33 @@ def _passages(
     return widened, {find(root) for root in shared}
 
 
+def _neighbours(
+    nodes: dict[int, list[tuple[str, int]]], node_text: dict[tuple[str, int], int]
+) -> dict[tuple[int, int], set[int]]:
+    """``(text, direction)`` -> texts found up to two sentences before (-1) or after (+1)
+    any copy of the text (the first copies only: enough to find support, bounded)."""
+    found: dict[tuple[int, int], set[int]] = {}
+    for tid, places in nodes.items():
+        for sign in (-1, 1):
+            near = found.setdefault((tid, sign), set())
+            for seed, index in places[:_MAX_NODES_CHECKED]:
+                for step in _NEIGHBOURS:
+                    other = node_text.get((seed, index + sign * step))
+                    if other is not None:
+                        near.add(other)
+    return found
+
+
 def _supported(
     a: int,
     b: int,
-    nodes: dict[int, list[tuple[str, int]]],
-    node_text: dict[tuple[str, int], int],
+    neighbours: dict[tuple[int, int], set[int]],
     similar: Callable[[int | None, int | None], bool],
 ) -> bool:
-    for seed_a, i in nodes[a][:_MAX_NODES_CHECKED]:
-        for seed_b, j in nodes[b][:_MAX_NODES_CHECKED]:
-            if seed_a == seed_b:
-                continue
-            for step in _NEIGHBOURS:
-                for sign in (-1, 1):
-                    for step_b in _NEIGHBOURS:
-                        na = node_text.get((seed_a, i + sign * step))
-                        nb = node_text.get((seed_b, j + sign * step_b))
-                        if similar(na, nb):
-                            return True
+    """Whether similar sentences stand next to ``a`` and ``b`` on the same side."""
+    for sign in (-1, 1):
+        near_b = neighbours[(b, sign)]
+        for x in neighbours[(a, sign)]:
+            if x in near_b or any(similar(x, y) for y in near_b):
+                return True
     return False
