@@ -99,7 +99,7 @@ class SentenceContext:
     sentence: Sentence
     section: str = "body"
     claims: list[ClaimBase] = field(default_factory=list)
-    taken: list[tuple[int, int]] = field(default_factory=list)  # offsets in the sentence
+    masks: dict[str, bytearray] = field(default_factory=dict)  # spans claimed, per kind
     memo: dict[str, object] = field(default_factory=dict)  # per-sentence results rules share
     text: str = field(init=False)
 
@@ -161,7 +161,13 @@ class SentenceContext:
         keys = self._normalised
         if keys is None:
             return self.normalise(self.text[start:end])
-        return " ".join(key for s, e, key in keys if s >= start and e <= end and key)
+        first = bisect.bisect_left(self._key_starts, start)
+        last = bisect.bisect_left(self._key_starts, end)
+        return " ".join(key for _, e, key in keys[first:last] if e <= end and key)
+
+    @lazy
+    def _key_starts(self) -> list[int]:
+        return [s for s, _, _ in self._normalised or []]
 
     @lazy
     def entity_spans(self) -> list[tuple[int, int, str]] | None:
@@ -177,8 +183,18 @@ class SentenceContext:
         found.update(self.art.people.mentioned(self.text))
         return sorted(found)
 
-    def is_taken(self, start: int, end: int) -> bool:
-        return any(start < e and s < end for s, e in self.taken)
+    def is_taken(self, start: int, end: int, kind: str = "any") -> bool:
+        """Whether any character of ``text[start:end]`` is claimed (by a ``kind`` claim)."""
+        mask = self.masks.get(kind)
+        return mask is not None and any(mask[start:end])
+
+    def take(self, start: int, end: int, kind: str) -> None:
+        """Mark ``text[start:end]`` as claimed by a ``kind`` claim (and by any claim)."""
+        for name in (kind, "any"):
+            mask = self.masks.get(name)
+            if mask is None:
+                mask = self.masks[name] = bytearray(len(self.text))
+            mask[start:end] = b"\x01" * (end - start)
 
     def make(self, cls: type[C], rule: str, start: int, end: int, **fields: Any) -> C:
         """A claim of ``cls`` for ``text[start:end]`` of this sentence (offsets in the sentence)."""
@@ -221,13 +237,48 @@ class SentenceContext:
         after = _event_only(self.normalise_span(end, ce), self.art.lang)[:5]
         words = [*before, *after]
         if not words:
-            whole = f"{self.normalise_span(0, start)} {self.normalise_span(end, len(self.text))}"
+            window = _CLAUSE_WINDOW
+            whole = f"{self.normalise_span(max(0, start - window), start)} "
+            whole += self.normalise_span(end, min(len(self.text), end + window))
             words = _event_only(whole, self.art.lang)[:13]
         return " ".join(words)
 
+    @lazy
+    def date_mask(self) -> bytearray:
+        """1 for every character inside a calendar expression (commas there split nothing)."""
+        mask = bytearray(len(self.text))
+        for match in self.dates:
+            mask[match.start : match.end] = b"\x01" * (match.end - match.start)
+        return mask
+
+    @lazy
+    def _boundaries(self) -> list[tuple[int, int]]:
+        mask = self.date_mask
+        return [m.span() for m in _BOUNDARY.finditer(self.text) if not mask[m.start()]]
+
+    @lazy
+    def _boundary_ends(self) -> list[int]:
+        return [e for _, e in self._boundaries]
+
     def clause(self, start: int, end: int) -> tuple[int, int]:
         """Bounds of the clause around ``text[start:end]`` (commas inside dates do not split)."""
-        return clause_bounds(self.text, start, end, [(m.start, m.end) for m in self.dates])
+        bounds = self._boundaries
+        index = bisect.bisect_right(self._boundary_ends, start)  # boundaries ending at or before
+        left = bounds[index - 1][1] if index else 0
+        right = len(self.text)
+        for s, _ in bounds[index:]:
+            if s >= end:
+                right = s
+                break
+        # A clause longer than any real one (a run-on without punctuation) is cut
+        # to a window at word edges, so rules that read "the clause" stay linear.
+        if start - left > _CLAUSE_WINDOW:
+            cut = self.text.find(" ", start - _CLAUSE_WINDOW, start)
+            left = cut + 1 if cut >= 0 else start
+        if right - end > _CLAUSE_WINDOW:
+            cut = self.text.rfind(" ", end, end + _CLAUSE_WINDOW)
+            right = cut if cut >= 0 else end
+        return left, right
 
 
 def normalise(text: str, lexicon: Lexicon, lang: Language) -> str:
@@ -257,6 +308,7 @@ def _event_only(keys: str, lang: Language) -> list[str]:
 
 
 _HEDGE_WORDS: dict[int, frozenset[str]] = {}
+_CLAUSE_WINDOW = 300
 _DIGIT = re.compile(r"\d")
 
 
@@ -266,20 +318,3 @@ def _hedge_words(lang: Language) -> frozenset[str]:
         found = frozenset(word for phrase in lang.hedges for word in phrase.split())
         _HEDGE_WORDS[id(lang)] = found
     return found
-
-
-def clause_bounds(
-    text: str, start: int, end: int, protected: list[tuple[int, int]]
-) -> tuple[int, int]:
-    """The stretch of ``text`` between the clause boundaries around ``[start, end)``."""
-    left, right = 0, len(text)
-    for match in _BOUNDARY.finditer(text):
-        s, e = match.span()
-        if any(ps <= s < pe for ps, pe in protected):
-            continue
-        if e <= start:
-            left = e
-        elif s >= end:
-            right = s
-            break
-    return left, right

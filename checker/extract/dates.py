@@ -102,7 +102,7 @@ def _claim(
         year_inferred=resolved.year_inferred,
         granularity=granularity,
     )
-    ctx.taken.append((match.start, match.end))
+    ctx.take(match.start, match.end, "date")
     if resolved.date.year is not None and ctx.section == "body":
         ctx.art.anchor = resolved.date
     return claim

@@ -74,7 +74,7 @@ def _make(
         hedge=hedge,
         interval=interval(value, hedge, ctx.art.settings.tolerances),
     )
-    ctx.taken.append((start, end))
+    ctx.take(start, end, "duration")
     return claim
 
 
@@ -162,11 +162,7 @@ def bare(ctx: SentenceContext) -> list[ClaimBase]:
     if not _UNIT_HINT.search(ctx.text):
         return out
     for m in _bare().finditer(ctx.text):
-        if any(
-            m.start() < c.end - ctx.sentence.start and c.start - ctx.sentence.start < m.end()
-            for c in ctx.claims
-            if isinstance(c, DurationClaim)
-        ):
+        if ctx.is_taken(m.start(), m.end(), "duration"):
             continue
         event = ctx.event_words(m.start(), m.end())
         value = parse_number(m.group("n"))
@@ -184,6 +180,6 @@ def bare(ctx: SentenceContext) -> list[ClaimBase]:
             hedge=hedge,
             interval=interval(value, hedge, ctx.art.settings.tolerances),
         )
-        ctx.taken.append((hedge_start, m.end()))
+        ctx.take(hedge_start, m.end(), "duration")
         out.append(claim)
     return out

@@ -196,7 +196,7 @@ def counted(ctx: SentenceContext) -> list[ClaimBase]:
                 interval=interval(value, hedge, ctx.art.settings.tolerances),
             )
         )
-        ctx.taken.append((hedge_start, unit_end))
+        ctx.take(hedge_start, unit_end, "quantity")
     return out
 
 
@@ -232,5 +232,5 @@ def vague(ctx: SentenceContext) -> list[ClaimBase]:
                 interval=Interval(low=low, high=high),
             )
         )
-        ctx.taken.append((match.start(), unit_end))
+        ctx.take(match.start(), unit_end, "quantity")
     return out

@@ -7,6 +7,7 @@ and is canonical through the alias table and the article's people.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from dataclasses import dataclass
@@ -141,11 +142,13 @@ def attributions(ctx: SentenceContext, spans: list[tuple[int, int]]) -> list[Att
 def _attributions(ctx: SentenceContext, spans: list[tuple[int, int]]) -> list[Attribution]:
     out: list[Attribution] = []
     text = ctx.text
+    stops = [m.end() for m in _SUBJECT_STOP.finditer(text)]
     for match in _verb().finditer(text):
         vs, ve = match.span()
         if any(s <= vs < e for s, e in spans):
             continue
-        left = max((m.end() for m in _SUBJECT_STOP.finditer(text, 0, vs)), default=0)
+        index = bisect.bisect_right(stops, vs)  # the last stop before the verb
+        left = stops[index - 1] if index else 0
         phrase = text[left:vs].strip()
         speaker = resolve_speaker(phrase, ctx, len(text[:vs].rstrip())) if phrase else None
         subject_start = left + (len(text[left:vs]) - len(text[left:vs].lstrip()))

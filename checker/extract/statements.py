@@ -96,10 +96,10 @@ _IN_GROUP = frozenset(
 def clauses(ctx: SentenceContext) -> list[tuple[int, int]]:
     """Clause spans of the sentence; fragments without a verb join the clause before."""
     text = ctx.text
-    protected = [(d.start, d.end) for d in ctx.dates]
+    mask = ctx.date_mask
     cuts = [0]
     for match in _SPLIT.finditer(text):
-        if any(s <= match.start() < e for s, e in protected):
+        if mask[match.start()]:
             continue
         cuts.append(match.end())
     merged: list[tuple[int, int]] = []

@@ -120,14 +120,14 @@ def find_dates(text: str) -> list[DateMatch]:
     if not any(has):
         return []
     found: list[DateMatch] = []
-    taken: list[tuple[int, int]] = []
+    taken = bytearray(len(text))  # characters already inside a found expression
     for form, pattern in _patterns():
         needs = _NEEDS[form]
         if any(need and not present for need, present in zip(needs, has, strict=True)):
             continue
         for match in pattern.finditer(text):
             start, end = match.span()
-            if any(start < e and s < end for s, e in taken):
+            if any(taken[start:end]):
                 continue
             groups = match.groupdict()
             month = _month(groups.get("m"), lang.months)
@@ -141,7 +141,7 @@ def find_dates(text: str) -> list[DateMatch]:
                 continue
             if day is not None and not _valid(year, month, day):
                 continue
-            taken.append((start, end))
+            taken[start:end] = b"\x01" * (end - start)
             found.append(DateMatch(start, end, year, month, day, weekday, form))
     found.sort(key=lambda m: m.start)
     return found

@@ -113,7 +113,8 @@ def split_sentences(block: Block, abbreviations: frozenset[str]) -> list[Sentenc
             and match.group(0).startswith(".")
             and (len(match.group(0).rstrip()) == 1 or match.group(0)[1] not in ".!?")
         ):
-            before = _TOKEN_BEFORE.search(text, 0, punct_start + 1)
+            # A token is short: look back a bounded stretch (keeps long lines linear).
+            before = _TOKEN_BEFORE.search(text, max(0, punct_start - 64), punct_start + 1)
             if before and _is_abbreviation(before.group(0), abbreviations):
                 continue
         if marks and inside_quote(marks, match.end()):
