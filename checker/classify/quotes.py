@@ -64,7 +64,13 @@ class QuoteMismatch(Rule):
         if not differences:
             return AGREE
         found = sorted(set(differences))
-        explanation = "same quote; differs in " + ", ".join(found)
+        if "speaker" in found:
+            explanation = (
+                f"similar words from {a.speaker} and from {b.speaker}: not the same quote, "
+                "so no clash; differs in " + ", ".join(found)
+            )
+        else:
+            explanation = "same quote; differs in " + ", ".join(found)
         if diff:
             explanation += f": {diff}"
         return Outcome(Verdict.VARIANCE, explanation, tuple(found))

@@ -20,11 +20,7 @@ from tests.conftest import DATA, SEEDS
 
 GOLD: dict[str, Any] = yaml.safe_load((DATA / "seed-facts.yaml").read_text(encoding="utf-8"))
 # Facts the current extraction cannot carry yet, with the reason (see the report).
-KNOWN_GAPS: dict[str, str] = {
-    "turkish-support": "the three sources state it in different clauses (an indirect quote, "
-    "a direct quote, a narrated clause) that share only 'political and moral support'; "
-    "word-overlap matching scores them 50-69, under the threshold of 70",
-}
+KNOWN_GAPS: dict[str, str] = {}
 
 
 @pytest.fixture(scope="module")
