@@ -21,9 +21,13 @@ from checker.report.common import (
     one_line,
 )
 from checker.report.worddiff import split_sentence
-from checker.schema import VERDICT_ORDER, Finding, FindingClaim, Report
+from checker.schema import VERDICT_ORDER, Finding, FindingClaim, Report, Verdict
 
 WIDTH = 100
+# GitHub refuses comments over 65,536 characters; keep room for a note and a footer.
+MAX_CHARS = 60_000
+# Sections shown folded (<details>): useful, but not what a reviewer must read first.
+FOLDED = frozenset({Verdict.AGREEMENT})
 
 # Punctuation that is markup anywhere in a line (emphasis, code, links, tables,
 # strikethrough, maths, mentions, issue references); backslash-escaped always.
@@ -141,6 +145,33 @@ def _finding_lines(number: int, finding: Finding, names: dict[str, str]) -> list
     return lines
 
 
+def _within_budget(blocks: list[list[str]]) -> list[str]:
+    """The blocks that fit in :data:`MAX_CHARS`, then a note of how many were left out.
+
+    ``<details>`` openings and closings are kept, so the Markdown stays balanced.
+    """
+    kept: list[str] = []
+    size = 0
+    dropped = 0
+    for block in blocks:
+        block_size = sum(len(line) + 1 for line in block)
+        structural = block[0].startswith(("<details>", "</details>", "### "))
+        if structural or (size + block_size <= MAX_CHARS and not dropped):
+            kept.extend(block)
+            size += block_size
+        else:
+            dropped += 1
+    if dropped:
+        kept.extend(
+            [
+                f"**{dropped} more sections not shown** (comment size limit): see "
+                "`reports/consistency.html` or `reports/consistency.json`.",
+                "",
+            ]
+        )
+    return kept
+
+
 def render(report: Report) -> str:
     """The Markdown report (deterministic; lines at most :data:`WIDTH` characters where
     the text allows: a single word longer than that stays whole)."""
@@ -161,20 +192,28 @@ def render(report: Report) -> str:
         "",
     ]
     groups = by_verdict(report.findings)
+    # Blocks in reading order; the first ones (contradictions) are kept whatever the size.
+    blocks: list[list[str]] = []
     number = 0
     for verdict in VERDICT_ORDER:
-        lines.append(f"### {VERDICT_PLURALS[verdict]} ({len(groups[verdict])})")
-        lines.append("")
+        folded = verdict in FOLDED
+        title = f"{VERDICT_PLURALS[verdict]} ({len(groups[verdict])})"
+        head = [f"<details><summary>{title}</summary>", ""] if folded else [f"### {title}", ""]
         if not groups[verdict]:
-            lines.extend([f"No {VERDICT_LABELS[verdict].lower()}s.", ""])
+            head.extend([f"No {VERDICT_LABELS[verdict].lower()}s.", ""])
+        blocks.append(head)
         for finding in groups[verdict]:
             number += 1
-            lines.extend(_finding_lines(number, finding, names))
+            blocks.append(_finding_lines(number, finding, names))
+        if folded:
+            blocks.append(["</details>", ""])
     if report.single_source:
-        lines.extend([f"### Single-source facts ({len(report.single_source)})", ""])
+        count = len(report.single_source)
+        blocks.append([f"<details><summary>Single-source facts ({count})</summary>", ""])
+        single: list[str] = []
         for claim in report.single_source:
             source = escape(names.get(claim.seed, claim.seed)) or code(claim.seed)
-            lines.extend(
+            single.extend(
                 wrap(
                     f"- **{source}** {code(location(claim))}: {escape(claim.text)}",
                     "  ",
@@ -182,5 +221,8 @@ def render(report: Report) -> str:
                     guard_first=False,
                 )
             )
-        lines.append("")
+        single.append("")
+        blocks.append(single)
+        blocks.append(["</details>", ""])
+    lines.extend(_within_budget(blocks))
     return "\n".join(lines).rstrip("\n") + "\n"

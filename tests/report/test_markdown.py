@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from html.parser import HTMLParser
 
+import pytest
 from hypothesis import given, settings
 from markdown_it import MarkdownIt
 
@@ -32,6 +33,8 @@ ALLOWED_TAGS = {
     "strong",
     "code",
     "br",
+    "details",
+    "summary",
 }
 
 
@@ -59,7 +62,7 @@ def rendered(text: str) -> Tags:
 
 def test_sections_in_verdict_order() -> None:
     text = markdown.render(sample_report())
-    positions = [text.index(h) for h in ("### Contradictions", "### Variances", "### Agreements")]
+    positions = [text.index(h) for h in ("### Contradictions", "### Variances", "<summary>Agreements")]
     assert positions == sorted(positions)
     assert "| contradictions | 3 |" in text
 
@@ -104,6 +107,24 @@ def test_links_and_mentions_are_inert() -> None:
     assert page.tags <= {"p"}
     assert "https://example.com" in "".join(page.text)
     assert "https\\://" in text and "www\\." in text and "\\@someone" in text
+
+
+def test_agreements_and_single_source_facts_are_folded() -> None:
+    text = markdown.render(sample_report())
+    assert "<details><summary>Agreements (1)</summary>" in text
+    assert "<details><summary>Single-source facts (2)</summary>" in text
+    assert text.count("<details>") == text.count("</details>")
+
+
+def test_long_reports_fit_a_pull_request_comment(monkeypatch: pytest.MonkeyPatch) -> None:
+    report = sample_report()
+    full = markdown.render(report)
+    monkeypatch.setattr(markdown, "MAX_CHARS", len(full) // 2)
+    cut = markdown.render(report)
+    assert len(cut) < len(full)
+    assert "more sections not shown" in cut
+    assert "#### 1. settlements returned to Azerbaijan" in cut  # contradictions come first
+    assert cut.count("<details>") == cut.count("</details>")
 
 
 def test_inline_code_survives_backticks() -> None:
