@@ -62,7 +62,9 @@ def rendered(text: str) -> Tags:
 
 def test_sections_in_verdict_order() -> None:
     text = markdown.render(sample_report())
-    positions = [text.index(h) for h in ("### Contradictions", "### Variances", "<summary>Agreements")]
+    positions = [
+        text.index(h) for h in ("### Contradictions", "### Variances", "<summary>Agreements")
+    ]
     assert positions == sorted(positions)
     assert "| contradictions | 3 |" in text
 

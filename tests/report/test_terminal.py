@@ -1,0 +1,69 @@
+"""The terminal summary: counts, one line per contradiction, article text never markup."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pytest
+from rich.console import Console
+
+from checker.cli import main
+from checker.report.terminal import print_summary
+from checker.schema import Report, Verdict
+from tests.report.sample import sample_report
+
+
+def summary(report: Report, *, colour: bool = False) -> str:
+    buffer = io.StringIO()
+    console = Console(
+        file=buffer, width=100, soft_wrap=True, force_terminal=colour, no_color=not colour
+    )
+    print_summary(report, console)
+    return buffer.getvalue()
+
+
+def test_counts_and_one_line_per_contradiction() -> None:
+    report = sample_report()
+    lines = summary(report).splitlines()
+    assert lines[0].split() == [
+        "sources",
+        "claims",
+        "facts",
+        "agreements",
+        "variances",
+        "contradictions",
+        "single-source",
+    ]
+    assert lines[2].split() == ["3", "16", "8", "1", "2", "3", "2"]
+    contradictions = [f for f in report.findings if f.verdict is Verdict.CONTRADICTION]
+    listed = lines[lines.index("Contradictions:") + 1 :]
+    assert len(listed) == len(contradictions)
+    assert "seeds/beta.txt:2" in listed[0] and "Some 250 settlements" in listed[0]
+    assert listed[1].endswith("[dismissed]")
+
+
+def test_brackets_in_article_text_print_literally() -> None:
+    report = sample_report()
+    finding = report.findings[0]
+    claim = finding.claims[0].model_copy(update={"text": "[bold red]300[/bold red] [link=x]y"})
+    hostile = finding.model_copy(update={"claims": [claim, *finding.claims[1:]]})
+    report = report.model_copy(update={"findings": [hostile, *report.findings[1:]]})
+    for colour in (False, True):
+        assert "[bold red]300[/bold red] [link=x]y" in summary(report, colour=colour)
+
+
+def test_no_styles_without_colour() -> None:
+    assert "\x1b[" not in summary(sample_report())
+    assert "\x1b[" in summary(sample_report(), colour=True)
+
+
+def test_report_output_without_format_writes_the_plain_summary(
+    seed_root: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["run", "--root", str(seed_root)]) == 0
+    capsys.readouterr()
+    target = tmp_path / "summary.txt"
+    assert main(["report", "--root", str(seed_root), "--output", str(target)]) == 0
+    text = target.read_text(encoding="utf-8")
+    assert text.startswith("sources") and "\x1b[" not in text
