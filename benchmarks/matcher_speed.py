@@ -26,10 +26,11 @@ from checker.config import Settings
 from checker.data import load_lexicon
 from checker.match import MatchKey, Vocabulary, match_key
 from checker.match.facts import pool_scorer, pool_threshold, score_keys
+from checker.schema import ClaimFile
 from tests.compare.corpus_gen import Generator
 
 
-def _pools(files: list, vocabulary: Vocabulary) -> dict[str, list[MatchKey]]:  # type: ignore[type-arg]
+def _pools(files: list[ClaimFile], vocabulary: Vocabulary) -> dict[str, list[MatchKey]]:
     pools: dict[str, dict[str, MatchKey]] = {}
     for f in files:
         for c in f.claims:

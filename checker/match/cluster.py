@@ -41,16 +41,17 @@ class Unit:
     claims: list[ClaimRef] = field(default_factory=list)
     seeds: set[str] = field(default_factory=set)
     matched: bool = False  # had a cross-seed pair above the threshold
+    _signature: dict[str, tuple[object, ...]] = field(default_factory=dict)
 
     def accepts(self, ref: ClaimRef) -> bool:
-        if ref.seed not in self.seeds:
-            return True
-        same_seed = [c for c in self.claims if c.seed == ref.seed]
-        return all(_repeat_signature(c) == _repeat_signature(ref) for c in same_seed)
+        """A seed's claim joins when the seed is new here or repeats its statement."""
+        held = self._signature.get(ref.seed)
+        return held is None or held == _repeat_signature(ref)
 
     def add(self, ref: ClaimRef) -> None:
         self.claims.append(ref)
         self.seeds.add(ref.seed)
+        self._signature.setdefault(ref.seed, _repeat_signature(ref))
 
 
 def _repeat_signature(ref: ClaimRef) -> tuple[object, ...]:
