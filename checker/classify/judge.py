@@ -31,26 +31,34 @@ def judge(pool: str, fact_key: str, refs: Sequence[ClaimRef], ctx: Context) -> J
     claims = [r.claim for r in refs]
     rule = rule_for(base_pool(pool), claims)
     values = [rule.value(c, ctx) for c in claims]
-    groups: dict[tuple[str, ...], list[int]] = {}
+    # Claims with one value are compared once across values (is there a clash?),
+    # and their wordings are compared within the value (what varies?). Both in
+    # the fact's order (seed id, position), so explanations read source by source.
+    by_value: dict[str, dict[tuple[str, ...], list[int]]] = {}
     for i, claim in enumerate(claims):
-        groups.setdefault(rule.signature(claim, ctx), []).append(i)
-    # In the fact's order (seed id, position): explanations read source by source.
-    reps = sorted(groups.items(), key=lambda item: item[1][0])
+        variants = by_value.setdefault(values[i], {})
+        variants.setdefault(rule.signature(claim, ctx), []).append(i)
+    groups = [[m for ms in v.values() for m in ms] for v in by_value.values()]
     outcomes: list[Outcome] = []
     deciding: tuple[int, int] | None = None
     best_rank = -1
-    for x, (_, members_x) in enumerate(reps):
-        for y in range(x + 1, len(reps)):
-            if x >= _MAX_FULL and y >= _MAX_FULL:
-                break
-            members_y = reps[y][1]
-            pair = _cross_seed_pair(refs, members_x, members_y)
-            if pair is None:
-                continue
-            outcome = rule.compare(claims[pair[0]], claims[pair[1]], ctx)
-            outcomes.append(outcome)
-            if outcome.rank > best_rank:
-                best_rank, deciding = outcome.rank, pair
+
+    def compare(pair: tuple[int, int] | None) -> None:
+        nonlocal best_rank, deciding
+        if pair is None:
+            return
+        outcome = rule.compare(claims[pair[0]], claims[pair[1]], ctx)
+        outcomes.append(outcome)
+        if outcome.rank > best_rank:
+            best_rank, deciding = outcome.rank, pair
+
+    for y, members_y in enumerate(groups):
+        for x in range(min(y, _MAX_FULL)):
+            compare(_cross_seed_pair(refs, groups[x], members_y))
+    for variants in by_value.values():
+        wordings = list(variants.values())
+        for other in wordings[1:_MAX_FULL]:
+            compare(_cross_seed_pair(refs, wordings[0], other))
     outcome = worst(outcomes) if outcomes else AGREE
     seeds = {r.seed for r in refs}
     return Judgement(
