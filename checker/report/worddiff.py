@@ -47,16 +47,38 @@ def _unmatched(mine: list[tuple[int, str]], other: list[tuple[int, str]]) -> set
     return {mine[k][0] for k in range(len(mine)) if k not in matched}
 
 
+# A fact repeated by hundreds of sources (syndicated copy) would make an
+# all-pairs diff quadratic; beyond this many distinct wordings each quote is
+# diffed against the most frequent ones only.
+_MAX_REFERENCES = 16
+
+
 def diff_spans(texts: list[str]) -> list[list[Segment]]:
-    """For each text, its segments; adjacent segments of the same kind are merged."""
+    """For each text, its segments; adjacent segments of the same kind are merged.
+
+    A word differs when one of the other distinct wordings has no counterpart
+    for it. Identical texts are diffed once.
+    """
     tokens = [_TOKEN.findall(text) for text in texts]
     words = [_words(t) for t in tokens]
+    keys = [tuple(w for _, w in ws) for ws in words]
+    counts: dict[tuple[str, ...], int] = {}
+    for key in keys:
+        counts[key] = counts.get(key, 0) + 1
+    references = sorted(counts, key=lambda key: (-counts[key], key))[:_MAX_REFERENCES]
+    first = {key: keys.index(key) for key in counts}
+    # keyed by the exact tokens: the indices below are token positions
+    cache: dict[tuple[str, ...], set[int]] = {}
     result = []
     for i, mine in enumerate(tokens):
-        differing: set[int] = set()
-        for j in range(len(texts)):
-            if j != i:
-                differing |= _unmatched(words[i], words[j])
+        exact = tuple(mine)
+        if exact not in cache:
+            differing: set[int] = set()
+            for other in references:
+                if other != keys[i]:
+                    differing |= _unmatched(words[i], words[first[other]])
+            cache[exact] = differing
+        differing = cache[exact]
         segments: list[Segment] = []
         for k, token in enumerate(mine):
             differs = k in differing
