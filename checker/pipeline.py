@@ -7,7 +7,7 @@ results; the CLI only formats them.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -35,6 +35,8 @@ from checker.store import (
 class ExtractResult:
     extracted: list[str] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
+    # the claims files just written, so the same run need not read them back
+    claim_files: dict[str, ClaimFile] = field(default_factory=dict, repr=False)
 
 
 @dataclass(frozen=True)
@@ -74,7 +76,11 @@ def extract(
     write_claims_schema(settings.claims_dir)
     for claim_file in claim_files:
         write_claim_file(settings.claims_dir, claim_file)
-    return ExtractResult(extracted=[a.id for a in todo], skipped=skipped)
+    return ExtractResult(
+        extracted=[a.id for a in todo],
+        skipped=skipped,
+        claim_files={f.seed: f for f in claim_files},
+    )
 
 
 # Below this many articles a process pool costs more than it saves.
@@ -97,14 +103,21 @@ def _extract_all(articles: Sequence[Article], settings: Settings) -> Iterator[Cl
         yield from pool.map(extract_article, articles, [settings] * len(articles), chunksize=_CHUNK)
 
 
-def load_claim_files(settings: Settings) -> list[ClaimFile]:
+def load_claim_files(
+    settings: Settings, known: Mapping[str, ClaimFile] | None = None
+) -> list[ClaimFile]:
     """Read and validate the claims file of every seed, sorted by seed id.
 
-    A seed without a claims file is an input error (run ``checker extract``).
+    ``known`` holds claims files already in memory (just extracted), used as
+    they are. A seed without a claims file is an input error (run ``checker extract``).
     """
     articles = load_corpus(settings.seeds_dir)
+    known = known or {}
     files = []
     for article in articles:
+        if article.id in known:
+            files.append(known[article.id])
+            continue
         path = claims_path(settings.claims_dir, article.id)
         if not path.is_file():
             raise CheckerError("no claims file for this seed: run `checker extract`", path=path)
@@ -112,9 +125,14 @@ def load_claim_files(settings: Settings) -> list[ClaimFile]:
     return files
 
 
-def compare(settings: Settings, *, progress: Progress = no_progress) -> Report:
+def compare(
+    settings: Settings,
+    *,
+    progress: Progress = no_progress,
+    known: Mapping[str, ClaimFile] | None = None,
+) -> Report:
     """Cross-reference the claims files and attach the editors' current decisions."""
-    report = compare_claims(load_claim_files(settings), settings, progress)
+    report = compare_claims(load_claim_files(settings, known), settings, progress)
     return attach_decisions(report, DecisionStore(settings.review_file).current())
 
 
@@ -135,5 +153,5 @@ def write_reports(
 def run(settings: Settings, *, progress: Progress = no_progress) -> RunResult:
     """The main job: extract what is new or stale, compare, write every report."""
     extraction = extract(settings, progress=progress)
-    report = compare(settings, progress=progress)
+    report = compare(settings, progress=progress, known=extraction.claim_files)
     return RunResult(extraction, report, write_reports(settings, report))

@@ -1,11 +1,15 @@
 """Claims files on disk: ``claims/<id>.json`` and ``claims/schema.json``.
 
-Reading validates twice: with ``jsonschema`` against the published schema (so a
-hand-edited file gets a JSON pointer and a reason), then with pydantic.
+Reading validates against the published schema (so a hand-edited file gets a
+JSON pointer and a reason), then with pydantic. The schema check runs as
+compiled code (``fastjsonschema``, about 10x faster than ``jsonschema``, which
+matters at thousands of files); only a file that fails it is validated again
+with ``jsonschema``, whose best-match error names the pointer and the reason.
 """
 
 from __future__ import annotations
 
+import copy
 import functools
 import hashlib
 from collections.abc import Iterable
@@ -13,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import fastjsonschema
 import jsonschema
 from pydantic import ValidationError
 
@@ -33,9 +38,38 @@ def claims_path(claims_dir: Path, seed_id: str) -> Path:
     return claims_dir / f"{seed_id}.json"
 
 
+def _dispatch_on_kind(schema: dict[str, Any]) -> dict[str, Any]:
+    """The published schema with the claim union's ``oneOf`` turned into ``if kind
+    then branch``: the same files are valid, but each claim is checked against its
+    own branch only (six times less work) and errors point inside that branch."""
+    schema = copy.deepcopy(schema)
+    items = schema["properties"]["claims"]["items"]
+    mapping: dict[str, str] = items["discriminator"]["mapping"]
+    schema["properties"]["claims"]["items"] = {
+        "type": "object",
+        "required": ["kind"],
+        "properties": {"kind": {"enum": sorted(mapping)}},
+        "allOf": [
+            {"if": {"properties": {"kind": {"const": kind}}}, "then": {"$ref": ref}}
+            for kind, ref in sorted(mapping.items())
+        ],
+    }
+    return schema
+
+
+@functools.cache
+def _fast_check() -> Any:
+    schema = _dispatch_on_kind(claims_schema())
+    # fastjsonschema knows drafts 4-7; the schema uses nothing newer than draft 7
+    # but the "$defs" pointers, which it resolves like any JSON pointer.
+    schema["$schema"] = "http://json-schema.org/draft-07/schema#"
+    schema.pop("$id", None)
+    return fastjsonschema.compile(schema)
+
+
 @functools.cache
 def _validator() -> jsonschema.protocols.Validator:
-    schema = claims_schema()
+    schema = _dispatch_on_kind(claims_schema())
     cls = jsonschema.validators.validator_for(schema)
     cls.check_schema(schema)
     validator: jsonschema.protocols.Validator = cls(schema)
@@ -70,17 +104,26 @@ def _discriminated(error: jsonschema.ValidationError) -> jsonschema.ValidationEr
 
 def validate_claims_data(data: Any, path: Path) -> ClaimFile:
     """Validate parsed JSON as a claims file; raise :class:`CheckerError` with a pointer."""
+    try:
+        _fast_check()(data)
+    except fastjsonschema.JsonSchemaException:
+        _raise_schema_error(data, path)
+    try:
+        return ClaimFile.model_validate(data)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        raise CheckerError(first["msg"], path=path, pointer=_pointer(first["loc"])) from None
+
+
+def _raise_schema_error(data: Any, path: Path) -> None:
     errors = sorted(
         _validator().iter_errors(data), key=lambda e: (list(e.absolute_path), e.message)
     )
     if errors:
         best = _discriminated(jsonschema.exceptions.best_match(errors))
         raise CheckerError(best.message, path=path, pointer=_pointer(best.absolute_path))
-    try:
-        return ClaimFile.model_validate(data)
-    except ValidationError as exc:
-        first = exc.errors()[0]
-        raise CheckerError(first["msg"], path=path, pointer=_pointer(first["loc"])) from None
+    # the compiled check and jsonschema disagree: report what the compiled one saw
+    raise CheckerError("does not match the claims schema", path=path)
 
 
 def read_claim_file(path: Path) -> ClaimFile:

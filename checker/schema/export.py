@@ -22,8 +22,17 @@ def _schema(model: type[ClaimFile] | type[Report] | type[Decision], name: str) -
 
 
 def claims_schema() -> dict[str, Any]:
-    """JSON Schema of ``claims/<id>.json`` (written to ``claims/schema.json``)."""
-    return _schema(ClaimFile, "claims")
+    """JSON Schema of ``claims/<id>.json`` (written to ``claims/schema.json``).
+
+    ``kind`` has a default in the models (so code need not repeat it) but is the
+    union's discriminator, which pydantic requires in input: the schema says so.
+    """
+    schema = _schema(ClaimFile, "claims")
+    for definition in schema["$defs"].values():
+        kind = definition.get("properties", {}).get("kind", {})
+        if "const" in kind and "kind" not in definition.get("required", []):
+            definition["required"] = ["kind", *definition.get("required", [])]
+    return schema
 
 
 def report_schema() -> dict[str, Any]:
