@@ -72,7 +72,7 @@ def _validator() -> jsonschema.protocols.Validator:
     schema = _dispatch_on_kind(claims_schema())
     cls = jsonschema.validators.validator_for(schema)
     cls.check_schema(schema)
-    validator: jsonschema.protocols.Validator = cls(schema)
+    validator: jsonschema.protocols.Validator = cls(schema, format_checker=cls.FORMAT_CHECKER)
     return validator
 
 

@@ -19,8 +19,13 @@ from checker.store import _dispatch_on_kind, _fast_check, validate_claims_data
 from tests.conftest import REPO
 
 BUNDLED = sorted((REPO / "claims").glob("[0-9]*.json"))
-PUBLISHED = jsonschema.Draft202012Validator(claims_schema())
-DISPATCHED = jsonschema.Draft202012Validator(_dispatch_on_kind(claims_schema()))
+PUBLISHED = jsonschema.Draft202012Validator(
+    claims_schema(), format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER
+)
+DISPATCHED = jsonschema.Draft202012Validator(
+    _dispatch_on_kind(claims_schema()),
+    format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER,
+)
 
 JSON_VALUES = st.one_of(
     st.none(),
