@@ -12,7 +12,7 @@ from checker.match.keys import base_pool
 
 # Distinct values compared pairwise; a fact stated many ways (thousands of
 # syndicated copies) compares each further value with these only.
-_MAX_FULL = 64
+_MAX_FULL = 16
 
 
 @dataclass(frozen=True)

@@ -114,11 +114,15 @@ def _score_matrix(
         workers=-1,
         dtype=np.float32,
     )
-    for r, c in zip(*(x.tolist() for x in np.nonzero(matrix >= threshold)), strict=True):
-        a, b = rows[r], cols[c]
-        if a != b:
-            pair = (a, b) if a < b else (b, a)
-            pairs.setdefault(pair, float(matrix[r, c]))
+    r, c = np.nonzero(matrix >= threshold)
+    if not len(r):
+        return
+    a = np.asarray(rows, dtype=np.int64)[r]
+    b = np.asarray(cols, dtype=np.int64)[c]
+    keep = a != b
+    low, high = np.minimum(a, b)[keep].tolist(), np.maximum(a, b)[keep].tolist()
+    # A pair met in several blocks has one score: updating again changes nothing.
+    pairs.update(zip(zip(low, high, strict=True), matrix[r, c][keep].tolist(), strict=True))
 
 
 def all_pairs(texts: Sequence[str], *, threshold: float, scorer: Scorer = fuzz.ratio) -> Pairs:
