@@ -12,7 +12,7 @@ from checker.match.blocking import Pairs, Scorer, all_pairs, blocked_pairs
 from checker.match.cluster import ClaimRef, Unit, cluster, units_of_key
 from checker.match.keys import MatchKey, base_pool, compatible, match_key
 from checker.match.sources import SeedTexts
-from checker.match.vocabulary import Vocabulary
+from checker.match.vocabulary import Vocabulary, without_values
 from checker.match.wire import Origins, Sentence, find_origins
 from checker.progress import Progress, no_progress
 from checker.schema.claims import ClaimFile
@@ -117,6 +117,7 @@ def match_claims(
         strong=settings.match.wire_copy_threshold,
         weak=settings.match.wire_passage_threshold,
         overlap=settings.match.prefix_overlap,
+        skeleton=lambda text: without_values(vocabulary.tokens(text)),
     )
     return MatchResult(facts=facts, single_source=single, origins=origins, sentence_index=index)
 

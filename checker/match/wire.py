@@ -26,6 +26,7 @@ from checker.match.blocking import blocked_pairs
 _SPACE = re.compile(r"\s+")
 _WORDS = re.compile(r"[^\W_]+")
 _NEIGHBOURS = (1, 2)
+_MIN_SKELETON = 6  # shorter sentences ("he said") are compared as written
 _GAP = 2  # shared sentences this close in one seed belong to one passage
 _EDGE = 2  # sentences at a passage's edges that still belong to it
 _MAX_NODES_CHECKED = 64  # per weak pair: enough to find support, bounded for huge corpora
@@ -53,15 +54,31 @@ class Origins:
 
 
 def find_origins(
-    sentences: Sequence[Sentence], *, strong: float, weak: float, overlap: float = 0.5
+    sentences: Sequence[Sentence],
+    *,
+    strong: float,
+    weak: float,
+    overlap: float = 0.5,
+    skeleton: Callable[[str], list[str]] | None = None,
 ) -> Origins:
-    """Group sentences of different seeds that copy one text (see module doc)."""
+    """Group sentences of different seeds that copy one text (see module doc).
+
+    ``skeleton(text)`` gives a sentence's words with spelling, aliases, synonyms,
+    figures and dates normalised away: sentences with one skeleton of at least
+    ``_MIN_SKELETON`` words count as one text (the copies of a wire story differ
+    in exactly those), which keeps the scoring linear in the number of stories
+    rather than quadratic in the number of copies.
+    """
     texts: list[str] = []
     text_id: dict[str, int] = {}
     node_text: dict[tuple[str, int], int] = {}
     nodes: dict[int, list[tuple[str, int]]] = {}
     for s in sentences:
         folded = _SPACE.sub(" ", fold(s.text)).strip()
+        if skeleton is not None:
+            words = skeleton(s.text)
+            if len(words) >= _MIN_SKELETON:
+                folded = " ".join(words)
         tid = text_id.setdefault(folded, len(texts))
         if tid == len(texts):
             texts.append(folded)
