@@ -58,7 +58,7 @@ _TABLE = str.maketrans(
 
 # In Latin-only text the combining marks are U+0300-U+036F: a regex removes them
 # faster than a per-character test (which other scripts still get).
-_DIACRITICS = re.compile(r"[\u0300-\u036f]")
+_DIACRITICS = re.compile(r"[\u0300-\u034e\u0350-\u036f]")  # U+034F joins, has class 0
 
 
 def strip_marks(text: str) -> str:

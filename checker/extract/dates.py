@@ -150,9 +150,21 @@ def month_or_year(ctx: SentenceContext) -> list[ClaimBase]:
     return _calendar(ctx, "D003", ("month_year", "month", "year"))
 
 
+def _names_a_date(ctx: SentenceContext, end: int) -> bool:
+    """Whether a day or month date stands right after a weekday ending at ``end``."""
+    return any(
+        d.form != "weekday"
+        and d.day is not None
+        and end <= d.start <= end + 2
+        and not ctx.text[end : d.start].strip(", ")
+        for d in ctx.dates
+    )
+
+
 @rule("D004", "weekday")
 def weekday(ctx: SentenceContext) -> list[ClaimBase]:
-    """A weekday: "on Monday", "said Monday". Resolved to the latest such day on
+    """A weekday: "on Monday", "said Monday" (not one apposed to a date: "Saturday,
+    August 17" is the date's claim). Resolved to the latest such day on
     or before publication (the next one in a future clause) when the
     publication date is known (``relative``); otherwise unresolved."""
     out: list[ClaimBase] = []
@@ -160,6 +172,8 @@ def weekday(ctx: SentenceContext) -> list[ClaimBase]:
     for match in ctx.dates:
         if match.form != "weekday" or match.weekday is None:
             continue
+        if _names_a_date(ctx, match.end):
+            continue  # "Saturday, August 17": the calendar date is the claim
         event = ctx.event_words(match.start, match.end)
         if published is None:
             resolved = Resolved(PartialDate(), Resolution.UNRESOLVED, Confidence.LOW, True)

@@ -27,7 +27,6 @@ _PRONOUNS = frozenset(("he", "she"))
 # Inside one sentence a period only ends an abbreviation ("Gov. Eduardo Leite said").
 _SUBJECT_STOP = re.compile(r"[,;:\"“”()]")
 _TRAILING_CAPS = re.compile(rf"(?:{CAPWORD}\s+(?:of\s+(?:the\s+)?)?)*{CAPWORD}\s*$")
-_LEADING_CAPS = re.compile(rf"\s*(?:{CAPWORD}\s+(?:of\s+(?:the\s+)?)?)*{CAPWORD}")
 
 
 @dataclass(frozen=True)
@@ -116,6 +115,56 @@ def resolve_speaker(phrase: str, ctx: SentenceContext, phrase_end: int) -> str |
     return art.people.resolve(" ".join(name_words))
 
 
+@functools.cache
+def _title_words() -> frozenset[str]:
+    from checker.data.language import load_language
+
+    lang = load_language()
+    heads = {fold(word) for head in lang.title_heads for word in head.split()}
+    return frozenset(heads | {fold(m) for m in lang.title_modifiers})
+
+
+def speaker_after(ctx: SentenceContext, verb_end: int) -> tuple[str, int] | None:
+    """The speaker named after an attribution verb, and where the name ends.
+
+    Inverted attributions put the title first and the name last: "said Akar",
+    "said Governor Elena Marsh", "said Rovers manager Tom Hartley", "said the
+    interior minister, Carlos Mendez". Titles and the organisation before the
+    name are skipped; the speaker is the trailing run of capitalised words.
+    A day or month ("said Monday") is not a speaker.
+    """
+    text, lang = ctx.text, ctx.art.lang
+    titles = _title_words()
+    taken: list[re.Match[str]] = []
+    position = verb_end
+    for match in WORD.finditer(text, verb_end):
+        gap = text[position : match.start()].strip()
+        word, folded = match.group(0), fold(match.group(0))
+        titled = bool(taken) and fold(taken[-1].group(0)) in titles
+        if gap and not (gap == "," and titled and word[0].isupper()):
+            break
+        if not taken and folded == "the" and position == verb_end:
+            position = match.end()
+            continue
+        joins = folded in ("of", "the") and bool(taken)  # "Secretary of State Antony Blinken"
+        if not (word[0].isupper() or folded in titles or joins) or len(taken) >= 8:
+            break
+        taken.append(match)
+        position = match.end()
+    name: list[re.Match[str]] = []
+    for match in reversed(taken):
+        word, folded = match.group(0), fold(match.group(0))
+        possessive = word.endswith(("'s", "’s"))
+        if not word[0].isupper() or folded in titles or possessive:
+            break
+        name.insert(0, match)
+    if not name or any(fold(m.group(0)).rstrip(".") in lang.weekdays for m in name):
+        return None
+    if any(fold(m.group(0)).rstrip(".") in lang.months for m in name):
+        return None
+    return ctx.art.people.resolve(text[name[0].start() : name[-1].end()]), name[-1].end()
+
+
 def _generic_speaker(words: list[str], nouns: frozenset[str]) -> str | None:
     """ "the central bank", "police": a speaker named by a common noun, as written."""
     phrase = words[-3:]
@@ -153,10 +202,9 @@ def _attributions(ctx: SentenceContext, spans: list[tuple[int, int]]) -> list[At
         speaker = resolve_speaker(phrase, ctx, len(text[:vs].rstrip())) if phrase else None
         subject_start = left + (len(text[left:vs]) - len(text[left:vs].lstrip()))
         if speaker is None:
-            after = _LEADING_CAPS.match(text, ve)
-            if after is not None:  # "said Akar"
-                speaker = ctx.art.people.resolve(after.group(0).strip())
-                out.append(Attribution(speaker, match.group("verb"), vs, after.end(), vs))
+            after = speaker_after(ctx, ve)
+            if after is not None:  # "said Akar", "said the interior minister, Carlos Mendez"
+                out.append(Attribution(after[0], match.group("verb"), vs, after[1], vs))
                 continue
         if speaker is not None:
             out.append(Attribution(speaker, match.group("verb"), subject_start, ve, subject_start))

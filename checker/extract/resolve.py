@@ -19,6 +19,9 @@ from checker.data.folding import fold
 from checker.extract.context import Anniversary, ArticleContext
 from checker.schema.claims import Confidence, PartialDate, Resolution
 
+# How many days after publication a year-less date still reads as this year's.
+SOON_DAYS = 14
+
 
 @dataclass(frozen=True)
 class Resolved:
@@ -61,7 +64,8 @@ def resolve_calendar(
 
 
 def occurrence_year(published: dt.date, month: int, day: int | None, *, future: bool) -> int:
-    """Year of the latest occurrence before ``published`` (or the next one when ``future``).
+    """Year of the latest occurrence on or before ``published`` (or the next one when
+    ``future``); a day up to ``SOON_DAYS`` after publication is this year's.
 
     A month without a day that is the publication month counts as this year.
     """
@@ -77,7 +81,16 @@ def occurrence_year(published: dt.date, month: int, day: int | None, *, future: 
             if (month, day) >= (published.month, published.day)
             else published.year + 1
         )
-    return published.year if (month, day) < (published.month, published.day) else published.year - 1
+    # Dates just after publication are the coming occurrence even without a future
+    # marker: news writes scheduled events in the present ("Rovers open the season
+    # against Leeds on Aug. 17"), and a past event cannot postdate its report.
+    try:
+        ahead = (dt.date(published.year, month, day) - published).days
+    except ValueError:  # February 29 in a common year
+        ahead = -1
+    if ahead <= SOON_DAYS:
+        return published.year if ahead >= -366 else published.year - 1
+    return published.year - 1
 
 
 def nearest_year(published: dt.date, month: int, day: int) -> int:
