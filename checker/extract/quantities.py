@@ -9,6 +9,16 @@ from checker.data.folding import fold
 from checker.data.trie import trie_pattern
 from checker.extract.context import WORD, SentenceContext
 from checker.extract.hedges import hedge_before, interval
+from checker.extract.measures import (
+    casualty,
+    currency_word,
+    measures,
+    money_unit,
+    money_value,
+    percent_unit,
+    subject_count,
+    verb_after,
+)
 from checker.extract.registry import rule
 from checker.schema.claims import ClaimBase, Hedge, Interval, QuantityClaim
 from checker.text.numbers import number_pattern, parse_number
@@ -84,6 +94,8 @@ _AUXILIARIES = frozenset(
         "must",
     ]
 )
+_MAGNITUDE = re.compile(r"\bmagnitude[\s-]*$", re.I)
+_PERCENT = re.compile(r"%|per\s*cent", re.I)
 _SKIP_AFTER = re.compile(r"\s*(?:of\s+(?:the|its|their|his|her|our)\b|%|percent|per cent)", re.I)
 
 
@@ -112,6 +124,8 @@ def counted_thing(ctx: SentenceContext, start: int) -> tuple[str, int]:
             break
         if word == "and" and (not words or len(words) >= _UNIT_WORDS - 1):
             break
+        if words and word.endswith("ing") and fold(words[-1].group(0)) == "and":
+            break  # "120 people and leaving thousands homeless": a second verb phrase
         words.append(match)
         position = match.end()
         if len(words) >= _UNIT_WORDS:
@@ -135,7 +149,8 @@ def actor_action(ctx: SentenceContext, start: int) -> tuple[str | None, str | No
             return None, None
         if word in _AUXILIARIES:
             continue
-        if word in lang.finite_verbs or (word.endswith("ed") and len(word) > 4):
+        participle = index == len(tokens) - 1 and word.endswith("ing") and len(word) > 5
+        if word in lang.finite_verbs or (word.endswith("ed") and len(word) > 4) or participle:
             subject: list[str] = []
             for token in reversed(tokens[:index]):
                 if not token.group(0)[0].isupper():
@@ -146,16 +161,49 @@ def actor_action(ctx: SentenceContext, start: int) -> tuple[str | None, str | No
     return None, None
 
 
+def _money(ctx: SentenceContext) -> list[ClaimBase]:
+    """Sums after a currency symbol: "$4.5bn", "C$4.5 billion", "£40m", "€3 million"."""
+    out: list[ClaimBase] = []
+    if not any(symbol in ctx.text for symbol in "$£€¥₹"):
+        return out
+    for match in measures().money.finditer(ctx.text):
+        start, end = match.span()
+        if ctx.is_taken(start, end):
+            continue
+        value = money_value(match)
+        currency = measures().symbols[match.group("sym")]
+        hedge, hedge_start = hedge_before(ctx.text, start)
+        actor, action = actor_action(ctx, hedge_start)
+        out.append(
+            ctx.make(
+                QuantityClaim,
+                "Q001",
+                hedge_start,
+                end,
+                value=value,
+                unit=money_unit(ctx, currency, hedge_start, end),
+                actor=actor,
+                action=action,
+                hedge=hedge,
+                interval=interval(value, hedge, ctx.art.settings.tolerances),
+            )
+        )
+        ctx.take(hedge_start, end, "quantity")
+    return out
+
+
 @rule("Q001", "counted quantity")
 def counted(ctx: SentenceContext) -> list[ClaimBase]:
     """A figure in digits or words and the thing it counts: "300 settlements and
-    villages", "forty-four soldiers", "80 million people", "2,000-strong".
+    villages", "forty-four soldiers", "80 million people", "2,000-strong", and sums
+    of money ("$4.5bn", "£40 million", "4.5 billion dollars"). Percentages and sums
+    carry what they measure in ``unit`` ("percent inflation", "pounds fee").
     The hedge before it sets the interval ("nearly 300" -> [270, 300] with the
     default tolerance); a bare round number carries the rounding tolerance.
     Numbers that belong to dates or durations, ordinals and "one of" are not
     quantities. ``actor``/``action`` are the subject and verb when stated
     ("Azerbaijan" "retook")."""
-    out: list[ClaimBase] = []
+    out: list[ClaimBase] = _money(ctx)
     for match in number_pattern().finditer(ctx.text):
         start, end = match.span("num")
         if ctx.is_taken(start, end):
@@ -174,14 +222,27 @@ def counted(ctx: SentenceContext) -> list[ClaimBase]:
             unit, unit_end = strong.group(1), end + strong.end()
         else:
             skip = _SKIP_AFTER.match(ctx.text, unit_start)
-            if (skip and "%" in skip.group(0)) or (skip and "percent" in skip.group(0).lower()):
-                unit, unit_end = "percent", skip.end()
+            if skip and _PERCENT.search(skip.group(0)):
+                unit, unit_end = percent_unit(ctx, start, skip.end()), skip.end()
             else:
                 unit, unit_end = counted_thing(ctx, skip.end() if skip else unit_start)
+        if _MAGNITUDE.search(ctx.text, max(0, start - 12), start):
+            unit = f"magnitude {unit}".strip()  # "magnitude 7.1 earthquake": a measure
+        hedge, hedge_start = hedge_before(ctx.text, start)
+        subject = None if unit else subject_count(ctx, hedge_start)
+        if subject is not None:  # "the death toll rose to more than 150"
+            unit, unit_end = subject[0], end
         if not unit:
             continue
-        hedge, hedge_start = hedge_before(ctx.text, start)
+        currency = currency_word(unit)
+        if currency:  # "4.5 billion dollars", "500 million soles"
+            unit = money_unit(ctx, currency, hedge_start, unit_end)
         actor, action = actor_action(ctx, hedge_start)
+        if subject is not None and subject[1]:
+            action = subject[1]
+        unit, action = casualty(unit, action)
+        if not unit.startswith("magnitude"):  # a measure is not what the verb acts on
+            action = action or verb_after(ctx, unit_end)
         out.append(
             ctx.make(
                 QuantityClaim,

@@ -2,7 +2,8 @@
 
 :func:`classify` labels each paragraph; only ``body`` paragraphs carry body
 claims. :func:`infer_metadata` reads what the furniture says about the
-article: its title (a heading on the first line), its wire ("Source: AA"), and
+article: its title (a heading on the first line), its wire ("Source: AA", or a dateline's
+credit: "OTTAWA (Reuters) - "), and
 its publication date (the newest full date in a photo caption, cross-checked
 with a weekday the text mentions), each with the evidence in ``inferred``.
 """
@@ -15,6 +16,7 @@ from dataclasses import dataclass
 
 from checker.data.language import Language
 from checker.schema.claims import ArticleMeta
+from checker.text.datelines import dateline_wire
 from checker.text.dates import find_dates
 from checker.text.sentences import Block
 
@@ -86,6 +88,10 @@ def infer_metadata(text: str, furniture: list[Furniture], given: ArticleMeta) ->
                 values["wire"] = item.agency
                 inferred["wire"] = f"source line {item.block.text!r}"
                 break
+        else:
+            credit = next((w for f in furniture if f.role == BODY for w in _credit(f)), None)
+            if credit is not None:
+                values["wire"], inferred["wire"] = credit, f"dateline credit '({credit})'"
     if given.published is None:
         found = _caption_date(furniture)
         if found is not None:
@@ -94,6 +100,11 @@ def infer_metadata(text: str, furniture: list[Furniture], given: ArticleMeta) ->
             inferred["published"] = _date_evidence(date, surface, text, furniture)
     values["inferred"] = inferred
     return ArticleMeta.model_validate(values)
+
+
+def _credit(item: Furniture) -> list[str]:
+    wire = dateline_wire(item.block.text)
+    return [wire] if wire else []
 
 
 def _caption_date(furniture: list[Furniture]) -> tuple[dt.date, str] | None:

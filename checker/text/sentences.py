@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from checker.text.datelines import dateline
+
 _LINE = re.compile(r"[^\n]+")
 # End punctuation, closing quotes/brackets, whitespace, then something that can
 # start a sentence (capital, digit, opening quote or bracket).
@@ -101,12 +103,14 @@ def _is_abbreviation(token: str, abbreviations: frozenset[str]) -> bool:
 
 
 def split_sentences(block: Block, abbreviations: frozenset[str]) -> list[Sentence]:
-    """The sentences of one paragraph, with offsets into the whole seed text."""
+    """The sentences of one paragraph, with offsets into the whole seed text; a
+    dateline opening the paragraph ("OTTAWA, Jan 24 (Reuters) - ") is left out."""
     text = block.text
     marks = quote_marks(text) if ('"' in text or "“" in text or "”" in text) else []
     sentences: list[Sentence] = []
-    begin = 0
-    for match in _BOUNDARY.finditer(text):
+    opening = dateline(text)
+    begin = opening.end() if opening else 0  # "LIMA (AP) — ": furniture, not the subject
+    for match in _BOUNDARY.finditer(text, begin):
         punct_start = match.start()
         if (
             text[punct_start] == "."
