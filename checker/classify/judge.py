@@ -13,6 +13,7 @@ from checker.match.keys import base_pool
 # Distinct values compared pairwise; a fact stated many ways (thousands of
 # syndicated copies) compares each further value with these only.
 _MAX_FULL = 16
+_MAX_PAIRS = 1024
 
 
 @dataclass(frozen=True)
@@ -52,8 +53,10 @@ def judge(pool: str, fact_key: str, refs: Sequence[ClaimRef], ctx: Context) -> J
         if outcome.rank > best_rank:
             best_rank, deciding = outcome.rank, pair
 
+    # Every value meets the first few; with many values, fewer each (bounded work).
+    first = max(2, min(_MAX_FULL, _MAX_PAIRS // max(1, len(groups))))
     for y, members_y in enumerate(groups):
-        for x in range(min(y, _MAX_FULL)):
+        for x in range(min(y, first)):
             compare(_cross_seed_pair(refs, groups[x], members_y))
     for variants in by_value.values():
         wordings = list(variants.values())

@@ -50,6 +50,7 @@ MONTHS = word_set(
     """
 )
 
+_TEXT_CACHE = 200_000  # texts whose tokens are remembered
 _WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
 _POSSESSIVE = re.compile(r"(?:'s|’s|')$")
 
@@ -61,6 +62,7 @@ class Vocabulary:
         self._lexicon = lexicon
         self._cache: dict[str, str] = {}
         self._spelled: dict[str, str] = {}
+        self._texts: dict[str, tuple[str, ...]] = {}
         self.entity_tokens: set[str] = set()  # tokens that stand for a named entity
 
     def word(self, raw: str) -> str:
@@ -104,6 +106,15 @@ class Vocabulary:
 
     def tokens(self, text: str) -> list[str]:
         """The matching tokens of ``text``, in order of appearance."""
+        cached = self._texts.get(text)
+        if cached is None:
+            # Copies of one story repeat the same sentences thousands of times.
+            if len(self._texts) >= _TEXT_CACHE:
+                self._texts.clear()
+            cached = self._texts[text] = tuple(self._tokens(text))
+        return list(cached)
+
+    def _tokens(self, text: str) -> list[str]:
         out = []
         for match in _WORD.finditer(text):
             token = self.word(match.group(0))
