@@ -40,6 +40,7 @@ class Language:
     relative_titles: frozenset[str]
     title_modifiers: frozenset[str]
     title_abbreviations: dict[str, str]  # "Gov." -> "Governor"
+    organisation_nouns: frozenset[str]  # folded: a name ending in one names no person
     teaser: tuple[re.Pattern[str], ...]
     source: tuple[re.Pattern[str], ...]
     caption_credit: tuple[re.Pattern[str], ...]
@@ -112,6 +113,7 @@ def load_language() -> Language:
         relative_titles=frozenset(fold(v) for v in _strs(titles, "relative")),
         title_modifiers=frozenset(_strs(titles, "modifiers")),
         title_abbreviations={str(k): str(v) for k, v in titles.get("abbreviated", {}).items()},
+        organisation_nouns=frozenset(fold(v) for v in _strs(titles, "organisation_nouns")),
         teaser=tuple(re.compile(p) for p in _strs(furniture, "teaser")),
         source=tuple(re.compile(p) for p in _strs(furniture, "source")),
         caption_credit=tuple(re.compile(p) for p in _strs(furniture, "caption_credit")),

@@ -15,7 +15,15 @@ from checker.data.folding import fold
 from checker.data.language import load_language
 
 # Importing the rule modules registers their rules (run order: registry.RUN_ORDER).
-from checker.extract import dates, durations, quantities, quotes, roles, statements  # noqa: F401
+from checker.extract import (  # noqa: F401
+    ages,
+    dates,
+    durations,
+    quantities,
+    quotes,
+    roles,
+    statements,
+)
 from checker.extract.context import ArticleContext, SentenceContext
 from checker.extract.people import People
 from checker.extract.registry import RULES, Rule, ordered_rules
@@ -23,7 +31,7 @@ from checker.schema.claims import ClaimBase, ClaimFile
 from checker.text.furniture import BODY, CAPTION, Furniture, classify, infer_metadata
 from checker.text.sentences import Sentence, split_blocks, split_sentences
 
-EXTRACTOR_VERSION = "1.5.0"
+EXTRACTOR_VERSION = "1.7.0"
 
 __all__ = ["EXTRACTOR_VERSION", "RULES", "Rule", "extract_article"]
 

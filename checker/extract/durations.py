@@ -118,18 +118,24 @@ def lasted(ctx: SentenceContext, start: int) -> str:
     return ctx.normalise(phrase)
 
 
+_OF_NOUN = re.compile(r"\s+of\s+(?!the\b|a\b|an\b|his\b|her\b|its\b|their\b)[a-z]{3,}\b")
+
+
 @rule("U001", "compound duration")
 def compound(ctx: SentenceContext) -> list[ClaimBase]:
     """A duration used as an adjective: "the 44-day war", "a six-month-long
-    occupation". The thing that lasted is the noun after it ("war"); a hedge
+    occupation". The thing that lasted is the noun after it ("war"), with its "of"
+    complement ("a 60-day state of emergency", "a two-year term of office"); a hedge
     before the number ("the nearly 30-year occupation") sets the interval.
     Ages ("a 28-year-old man") are not durations."""
     out: list[ClaimBase] = []
     if not _COMPOUND_HINT.search(ctx.text):
         return out
     for m in _compound().finditer(ctx.text):
-        event = ctx.normalise(m.group("x"))
-        claim = _make(ctx, "U001", m.start(), m.end("x"), m.group("n"), m.group("u"), event)
+        of = _OF_NOUN.match(ctx.text, m.end("x"))  # "a 60-day state of emergency"
+        end = of.end() if of else m.end("x")
+        event = ctx.normalise(ctx.text[m.start("x") : end])
+        claim = _make(ctx, "U001", m.start(), end, m.group("n"), m.group("u"), event)
         if claim is not None:
             out.append(claim)
     return out

@@ -7,6 +7,7 @@ import re
 
 from checker.data.folding import fold
 from checker.data.trie import trie_pattern
+from checker.extract.ages import age_spans
 from checker.extract.context import WORD, SentenceContext
 from checker.extract.hedges import hedge_before, interval
 from checker.extract.measures import (
@@ -204,9 +205,10 @@ def counted(ctx: SentenceContext) -> list[ClaimBase]:
     quantities. ``actor``/``action`` are the subject and verb when stated
     ("Azerbaijan" "retook")."""
     out: list[ClaimBase] = _money(ctx)
+    ages = age_spans(ctx.text)  # rule Q003's
     for match in number_pattern().finditer(ctx.text):
         start, end = match.span("num")
-        if ctx.is_taken(start, end):
+        if ctx.is_taken(start, end) or any(s < end and start < e for s, e in ages):
             continue
         surface = match.group("num")
         if fold(surface) == "one" and ctx.text[end:].lstrip().startswith("of"):

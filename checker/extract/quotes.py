@@ -24,6 +24,20 @@ _ADVERBS = frozenset(
     ["also", "later", "then", "again", "once", "further", "has", "had", "have", "had", "earlier"]
 )
 _PRONOUNS = frozenset(("he", "she"))
+# "said on Thursday that ...", "said in a statement that ...": when, how, not what.
+_LEAD_IN = re.compile(
+    r"\s*(?:(?:(?:late|early)\s+)?(?:on\s+)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\s+"
+    r"|in\s+a\s+(?:statement|post|letter|interview)\s+|last\s+(?:week|month|night)\s+)?"
+    r"(?:that\s+)?"
+)
+# "told reporters (that) ...", "told the BBC ...": the listener is not what was said.
+_TELLING = frozenset(("told", "tells", "tell", "telling", "assured", "informed", "warned"))
+_RECIPIENT = re.compile(
+    r"\s*(?:(?:the|a|an|his|her|their)\s+)?(?:reporters|journalists|lawmakers|parliament|"
+    r"investors|delegates|officials|senators|members|audience|crowd|staff|employees|"
+    r"(?:news\s+)?conference|us|them|him|her|me|[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3})"
+    r"(?:\s+(?:on|in)\s+[A-Z][a-z]+day)?\s+(?:that\s+)?(?=[a-z\"“A-Z])"
+)
 # Inside one sentence a period only ends an abbreviation ("Gov. Eduardo Leite said").
 _SUBJECT_STOP = re.compile(r"[,;:\"“”()]")
 _TRAILING_CAPS = re.compile(rf"(?:{CAPWORD}\s+(?:of\s+(?:the\s+)?)?)*{CAPWORD}\s*$")
@@ -327,7 +341,8 @@ def indirect(ctx: SentenceContext) -> list[ClaimBase]:
             start = len(text[: attr.subject_start].rstrip().rstrip(","))
             claim = _indirect(ctx, 0, start, attr.speaker, attr.verb)
         elif len(WORD.findall(after)) >= _MIN_WORDS and not after.lstrip().startswith(","):
-            skip = re.match(r"\s*(?:that\s+)?", after)
+            skip = _RECIPIENT.match(after) if attr.verb.lower() in _TELLING else None
+            skip = skip or _LEAD_IN.match(after)
             start = attr.end + (skip.end() if skip else 0)
             claim = _indirect(ctx, start, end_text, attr.speaker, attr.verb)
         else:

@@ -116,7 +116,7 @@ def _clean_name(raw: str, start: int, ctx: SentenceContext) -> tuple[int, str | 
         ):
             break
         kept.append(word)
-    if not kept:
+    if not kept or fold(kept[-1]) in lang.organisation_nouns:  # "Premier League"
         return start, None
     return start, " ".join(kept)
 

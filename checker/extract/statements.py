@@ -148,6 +148,17 @@ def verb_at(ctx: SentenceContext, start: int, end: int) -> int | None:
     return loose
 
 
+_NEGATION_REACH = 3  # words after the predicate: "is no longer occupied", "is not seen"
+
+
+def _scope(ctx: SentenceContext, predicate_end: int, end: int) -> int:
+    """Where a clause's negation scope ends: a few words after its predicate. A "not"
+    further on belongs to a later clause ("left rates unchanged and said it was no
+    longer considering increases" is not a negated statement)."""
+    words = list(WORD.finditer(ctx.text, predicate_end, end))[:_NEGATION_REACH]
+    return words[-1].end() if words else predicate_end
+
+
 def _negated(folded: str, negations: tuple[str, ...]) -> bool:
     padded = f" {folded.replace('n’t', ' not').replace(chr(39) + 't', ' not')} "
     return any(f" {word} " in padded for word in negations)
@@ -219,7 +230,9 @@ def factual_clause(ctx: SentenceContext) -> list[ClaimBase]:
                 predicate=" ".join(t.text for t in group),
                 object=obj,
                 clause=ctx.normalise_span(start, end),
-                negated=_negated(fold(ctx.text[start:end]), lang.negations),
+                negated=_negated(
+                    fold(ctx.text[start : _scope(ctx, group[-1].end, end)]), lang.negations
+                ),
             )
         )
     return out
