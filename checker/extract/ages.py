@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import re
 
+from checker.data.folding import fold
 from checker.extract.context import SentenceContext
 from checker.extract.patterns import CAPWORD, PARTICLES
+from checker.extract.quotes import title_words
 from checker.extract.registry import rule
 from checker.schema.claims import ClaimBase, Hedge, Interval, QuantityClaim
 from checker.text.numbers import parse_number
@@ -37,6 +39,15 @@ def age_spans(text: str) -> list[tuple[int, int]]:
     spans = [m.span("n") for m in _OLD.finditer(text)]
     spans += [m.span("n") for p in (_AGED, _AGED_PLAIN) for m in p.finditer(text)]
     return spans
+
+
+def _untitled(name: str) -> str:
+    """ "Prime Minister Keir Hartman" -> "Keir Hartman": the name after any title words."""
+    words = name.split()
+    titles = title_words()
+    while len(words) > 1 and fold(words[0]) in titles:
+        words.pop(0)
+    return " ".join(words)
 
 
 def _is_noun(word: str, ctx: SentenceContext) -> bool:
@@ -74,7 +85,7 @@ def age(ctx: SentenceContext) -> list[ClaimBase]:
             continue
         if who is None or _is_calendar(who, ctx):
             continue
-        person = None if who.startswith("#") else ctx.art.people.resolve(who)
+        person = None if who.startswith("#") else ctx.art.people.resolve(_untitled(who))
         unit = f"age {who[1:]}" if who.startswith("#") else "age"
         out.append(
             ctx.make(

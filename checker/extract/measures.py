@@ -121,9 +121,10 @@ def money_value(match: re.Match[str]) -> float:
 
 
 def currency_word(unit: str) -> str | None:
-    """``"dollars"`` for a counted thing that is a currency word ("billion dollars" too)."""
+    """``"dollars"`` for a counted thing that starts with a currency word ("dollars next
+    year"): the sum is in that currency, whatever words follow."""
     words = unit.split()
-    return measures().words.get(fold(words[0])) if len(words) == 1 else None
+    return measures().words.get(fold(words[0])) if words else None
 
 
 def money_unit(ctx: SentenceContext, currency: str, start: int, end: int) -> str:
@@ -142,7 +143,7 @@ def percent_unit(ctx: SentenceContext, start: int, end: int) -> str:
     stake", "5% of GDP"), else the nearest one before it in the sentence ("inflation
     cooled to 3.4%"), else the sentence's first content word ("The loonie rose 0.3%")."""
     nouns = measures().percent_nouns
-    after = re.match(r"\s+(?:of\s+)?(?P<w>[A-Za-z]+)", ctx.text[end:])
+    after = re.match(r"\s+(?:of\s+(?:the\s+)?)?(?P<w>[A-Za-z]+)", ctx.text[end:])
     if after and fold(after.group("w")) in nouns:
         return f"percent {fold(after.group('w'))}"
     before = list(WORD.finditer(ctx.text, 0, start))[-_LOOK_BACK:]

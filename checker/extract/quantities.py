@@ -220,8 +220,10 @@ def counted(ctx: SentenceContext) -> list[ClaimBase]:
             continue  # a year the date rules did not claim ("the 2020 war")
         unit_start = end
         strong = re.match(r"-(strong|member|man|person|seat)\b", ctx.text[end:])
-        if strong:
-            unit, unit_end = strong.group(1), end + strong.end()
+        if strong:  # "the 450-seat parliament": the figure describes the noun after it
+            head, head_end = counted_thing(ctx, end + strong.end())
+            unit = f"{strong.group(1)} {head}".strip()
+            unit_end = head_end if head else end + strong.end()
         else:
             skip = _SKIP_AFTER.match(ctx.text, unit_start)
             if skip and _PERCENT.search(skip.group(0)):
@@ -238,8 +240,10 @@ def counted(ctx: SentenceContext) -> list[ClaimBase]:
             continue
         currency = currency_word(unit)
         if currency:  # "4.5 billion dollars", "500 million soles"
+            word = WORD.search(ctx.text, end)
+            unit_end = word.end() if word else unit_end
             unit = money_unit(ctx, currency, hedge_start, unit_end)
-        actor, action = actor_action(ctx, hedge_start)
+        actor, action = actor_action(ctx, hedge_start) if not strong else (None, None)
         if subject is not None and subject[1]:
             action = subject[1]
         unit, action = casualty(unit, action)

@@ -130,7 +130,8 @@ def resolve_speaker(phrase: str, ctx: SentenceContext, phrase_end: int) -> str |
 
 
 @functools.cache
-def _title_words() -> frozenset[str]:
+def title_words() -> frozenset[str]:
+    """Folded words of titles and their modifiers ("prime", "minister", "interior")."""
     from checker.data.language import load_language
 
     lang = load_language()
@@ -148,7 +149,7 @@ def speaker_after(ctx: SentenceContext, verb_end: int) -> tuple[str, int] | None
     A day or month ("said Monday") is not a speaker.
     """
     text, lang = ctx.text, ctx.art.lang
-    titles = _title_words()
+    titles = title_words()
     taken: list[re.Match[str]] = []
     position = verb_end
     for match in WORD.finditer(text, verb_end):

@@ -16,6 +16,7 @@ from checker.data.trie import trie_pattern
 
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _SPLIT = re.compile(r"[\s-]+")
+_ATTACHED = re.compile(r"^([\d.,]+)(bn|mn|tn)$")
 
 
 @functools.cache
@@ -30,7 +31,8 @@ def number_pattern() -> re.Pattern[str]:
     word = trie_pattern(units)
     scale = trie_pattern(scales)
     word_number = rf"(?:{word})(?:[- ](?:{word}|{scale})\b)*"
-    with_scale = rf"(?:(?:{_DIGITS})(?:[ -](?:{scale})\b)*|{word_number})"
+    attached = r"(?:bn|mn|tn)\b"  # "4.5bn": unambiguous attached scales ("40m" may be metres)
+    with_scale = rf"(?:(?:{_DIGITS})(?:{attached}|(?:[ -](?:{scale})\b)*)|{word_number})"
     return re.compile(rf"(?<![\w.,])(?P<num>(?i:{with_scale}))(?![\w]|[.,]\d)")
 
 
@@ -48,10 +50,19 @@ def parse_number(surface: str, lang: Language | None = None) -> float | None:
         if not token:
             continue
         if token[0].isdigit():
+            attached = _ATTACHED.match(token)
+            if attached:  # "4.5bn" -> 4.5 billion
+                token, scale_word = attached.group(1), attached.group(2)
+            else:
+                scale_word = ""
             try:
                 value = float(token.replace(",", ""))
             except ValueError:
                 return None
+            if scale_word:
+                total += ((current or 0.0) + value) * lang.scales[scale_word]
+                current = None
+                continue
             current = (current or 0.0) + value
         elif token in lang.number_words:
             value = lang.number_words[token]
