@@ -144,9 +144,7 @@ def _located(ref: ClaimRef, value: str, note: str, texts: SeedTexts) -> FindingC
         line, column = 1, claim.start + 1
         end_line, end_column = 1, claim.end + 1
         sentence = claim.text
-    # Built from validated claims: construct without validating each field again
-    # (a large corpus has hundreds of thousands of these).
-    return FindingClaim.model_construct(
+    return FindingClaim(
         seed=ref.seed,
         claim_id=claim.id,
         kind=claim.kind,
@@ -158,9 +156,7 @@ def _located(ref: ClaimRef, value: str, note: str, texts: SeedTexts) -> FindingC
         column=column,
         end_line=end_line,
         end_column=end_column,
-        sentence=SentenceRef.model_construct(
-            start=claim.sentence.start, end=claim.sentence.end, text=sentence
-        ),
+        sentence=SentenceRef(start=claim.sentence.start, end=claim.sentence.end, text=sentence),
         value=value,
         normalisation=note,
         attributed_to=claim.attributed_to,

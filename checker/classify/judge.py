@@ -13,7 +13,7 @@ from checker.match.keys import base_pool
 # Distinct values compared pairwise; a fact stated many ways (thousands of
 # syndicated copies) compares each further value with these only.
 _MAX_FULL = 16
-_MAX_PAIRS = 1024
+_MAX_PAIRS = 256
 
 
 @dataclass(frozen=True)
