@@ -41,12 +41,17 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             rf"(?P<rel>counterparts?)\s*,?\s+(?P<name>{NAME})"
         ),
         "R003": re.compile(rf"(?P<title>{mods}(?:{head}))\s+(?P<name>{NAME})"),
+        "R005": re.compile(
+            rf"(?:(?P<org>{CAPWORD}(?:\s+{CAPWORD}){{0,2}})['’]s\s+|\b[Tt]he\s+)"
+            rf"(?P<title>(?:[a-z][a-z-]+\s+){{0,2}}(?i:{head}))\s*,\s+(?P<name>{NAME})"
+            r"(?=\s*(?:[,.;]|$))"
+        ),
     }
 
 
 @functools.cache
 def _prefilter() -> re.Pattern[str]:
-    return re.compile(rf"\b(?:{heads()}|counterparts?)\b")
+    return re.compile(rf"\b(?i:{heads()}|counterparts?)\b")
 
 
 def find_roles(ctx: SentenceContext) -> list[RoleMatch]:
@@ -84,6 +89,8 @@ def _role(
         return _title_of(m, ctx)
     if code == "R004":
         return _counterpart(m, ctx)
+    if code == "R005":
+        return _appositive(m, ctx)
     name_start, name = _clean_name(m.group("name"), m.start("name"), ctx)
     if name is None:
         return None
@@ -97,6 +104,21 @@ def _role(
     person = art.people.resolve(name) if len(name.split()) == 1 else art.lexicon.canonical(name)
     end = name_start + len(name)
     return RoleMatch(code, start, end, person, title, title_key(title, art), org)
+
+
+def _appositive(m: re.Match[str], ctx: SentenceContext) -> RoleMatch | None:
+    """ "Peru's president, Ana Salazar," / "the interior minister, Carlos Mendez,"."""
+    name_start, name = _clean_name(m.group("name"), m.start("name"), ctx)
+    if name is None:
+        return None
+    art = ctx.art
+    org = art.lexicon.canonical(m.group("org")) if m.group("org") else None
+    start = m.start("org") if m.group("org") else m.start("title")
+    person = art.people.resolve(name) if len(name.split()) == 1 else art.lexicon.canonical(name)
+    title = m.group("title")
+    return RoleMatch(
+        "R005", start, name_start + len(name), person, title, title_key(title, art), org
+    )
 
 
 def _clean_name(raw: str, start: int, ctx: SentenceContext) -> tuple[int, str | None]:
@@ -311,3 +333,12 @@ def counterpart(ctx: SentenceContext) -> list[ClaimBase]:
     the organisation. Without a known referent the title key is ``counterpart``.
     """
     return _claims(ctx, "R004")
+
+
+@rule("R005", "title in apposition")
+def title_in_apposition(ctx: SentenceContext) -> list[ClaimBase]:
+    """[<Country>'s | the] <title>, <Name>,: "Peru's president, Ana Salazar, said",
+    "said the interior minister, Carlos Mendez." (British style: a lower-case
+    title set off by commas). The organisation is the possessor when named.
+    """
+    return _claims(ctx, "R005")
