@@ -32,6 +32,7 @@ _SCALES = {
 }
 # How far back a percentage looks for the noun it measures, in words.
 _LOOK_BACK = 15
+_CONJUNCTIONS = frozenset(["and", "but", "or", "while", "whereas", "as", "with"])
 _DETERMINERS = frozenset(["the", "a", "an", "its", "their", "his", "her", "this", "that"])
 # A money figure's purpose after it ("£5m in add-ons", "$2bn for reconstruction") ...
 _PURPOSE_AFTER = re.compile(r"\s+(?:in|for|on)\s+(?:the\s+|new\s+)?(?P<noun>[a-z][\w-]{2,})")
@@ -138,10 +139,13 @@ def money_unit(ctx: SentenceContext, currency: str, start: int, end: int) -> str
     return currency
 
 
-def percent_unit(ctx: SentenceContext, start: int, end: int) -> str:
+def percent_unit(ctx: SentenceContext, start: int, end: int) -> str | None:
     """``"percent <measured noun>"``: the measured noun right after the figure ("a 5%
     stake", "5% of GDP"), else the nearest one before it in the sentence ("inflation
-    cooled to 3.4%"), else the sentence's first content word ("The loonie rose 0.3%")."""
+    cooled to 3.4%"), else a name in the clause's subject ("the Social Democrats took
+    24.1 percent"), else the clause's first content word ("The loonie rose 0.3%").
+    ``None`` when the clause names nothing ("..., from 3.1 per cent in November"): a
+    bare percentage would pair with any other and is not checkable."""
     nouns = measures().percent_nouns
     after = re.match(r"\s+(?:of\s+(?:the\s+)?)?(?P<w>[A-Za-z]+)", ctx.text[end:])
     if after and fold(after.group("w")) in nouns:
@@ -156,8 +160,22 @@ def percent_unit(ctx: SentenceContext, start: int, end: int) -> str:
             if fold(word) in _GENERIC and previous and fold(previous[0]) in nouns - {"interest"}:
                 return f"percent {fold(previous[0])}"  # "unemployment rate" is unemployment
             return f"percent {fold(word)}"
-    for match in WORD.finditer(ctx.text, 0, start):
-        word = fold(match.group(0))
-        if word not in _DETERMINERS and not word[0].isdigit():
-            return f"percent {word}"
-    return "percent"
+    # No measure noun: the clause's subject names what has the share ("the Social
+    # Democrats took 112 seats with 24.1 percent"): its first name, else first word.
+    clause_start, _ = ctx.clause(start, end)
+    words = [
+        m.group(0)
+        for m in WORD.finditer(ctx.text, clause_start, start)
+        if fold(m.group(0)) not in _DETERMINERS and fold(m.group(0)) not in _CONJUNCTIONS
+    ]
+    first = next((i for i, w in enumerate(words) if w[0].isupper()), None)
+    if first is not None:
+        run = [words[first]]
+        for word in words[first + 1 :]:
+            if not word[0].isupper():
+                break
+            run.append(word)
+        return f"percent {fold(' '.join(run))}"
+    stop = ctx.art.lang.stopwords
+    plain = [w for w in words if not w[0].isdigit() and fold(w) not in stop]
+    return f"percent {fold(plain[0])}" if plain else None  # a share of nothing named

@@ -95,6 +95,7 @@ _AUXILIARIES = frozenset(
         "must",
     ]
 )
+_PART_OF = re.compile(r"\s+of\s+(?:the\s+|its\s+|their\s+)?\d[\d,]*\s+(?=[a-z])")
 _MAGNITUDE = re.compile(r"\bmagnitude[\s-]*$", re.I)
 _PERCENT = re.compile(r"%|per\s*cent", re.I)
 _SKIP_AFTER = re.compile(r"\s*(?:of\s+(?:the|its|their|his|her|our)\b|%|percent|per cent)", re.I)
@@ -226,8 +227,11 @@ def counted(ctx: SentenceContext) -> list[ClaimBase]:
             unit_end = head_end if head else end + strong.end()
         else:
             skip = _SKIP_AFTER.match(ctx.text, unit_start)
-            if skip and _PERCENT.search(skip.group(0)):
-                unit, unit_end = percent_unit(ctx, start, skip.end()), skip.end()
+            part = _PART_OF.match(ctx.text, unit_start)
+            if part:  # "238 of the 450 seats": 238 seats, of a total the claim keeps
+                unit, unit_end = counted_thing(ctx, part.end())
+            elif skip and _PERCENT.search(skip.group(0)):
+                unit, unit_end = percent_unit(ctx, start, skip.end()) or "", skip.end()
             else:
                 unit, unit_end = counted_thing(ctx, skip.end() if skip else unit_start)
         if _MAGNITUDE.search(ctx.text, max(0, start - 12), start):
