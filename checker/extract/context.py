@@ -22,6 +22,7 @@ from checker.data.language import Language
 from checker.data.lexicon import Lexicon
 from checker.extract.ids import claim_id
 from checker.extract.people import People
+from checker.extract.periods import anchor_year
 from checker.schema.claims import ArticleMeta, ClaimBase, PartialDate, Span
 from checker.text.dates import DateMatch, find_dates
 from checker.text.sentences import Sentence
@@ -208,6 +209,8 @@ class SentenceContext:
         occurrence = self.art.counters[key]
         self.art.counters[key] += 1
         base = self.sentence.start
+        if cls.model_fields["kind"].default != "date" and "period" not in fields:
+            fields["period"] = anchor_year(self, start, end)  # dates carry their own
         claim = cls(
             id=claim_id(self.art.seed, kind, rule, surface, self.text, occurrence),
             text=surface,

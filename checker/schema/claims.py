@@ -104,6 +104,12 @@ class ClaimBase(_Model):
         description="Where the claim stands: body text, or article furniture (a photo caption "
         "dates the picture, not the story).",
     )
+    period: int | None = Field(
+        default=None,
+        description="The year the claim's clause is anchored to, when the text states one "
+        "('killed 145 people in 2001', 'grew 1.1% in 2023', 'this year'): claims anchored to "
+        "different years are about different events or periods. Dates carry their own.",
+    )
 
 
 class QuantityClaim(ClaimBase):
