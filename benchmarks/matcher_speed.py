@@ -9,7 +9,9 @@ of the naive one (every key against every key of its pool, same scorer and
 guards: ``process.cdist`` on all cores), their ratio, the pairs each finds
 (recall of the blocked one), and the time of the full in-memory ``compare``.
 The naive matcher is skipped above ``--naive-max`` keys per pool, where it
-would take minutes: its time is then extrapolated quadratically and marked ``~``.
+would take minutes: its time is then extrapolated quadratically from the first
+``--naive-max`` keys and marked ``~``, and the recall column covers only the pools
+where the naive matcher did run.
 """
 
 from __future__ import annotations
