@@ -27,6 +27,8 @@ _OLD = re.compile(
 )
 # "Daan van Dijkstra, aged 29", "Tom Hartley, 52,", "Hartley (52)".
 _AGED = re.compile(rf"(?P<name>{_NAME}|{CAPWORD}),\s+(?:aged\s+)?(?P<n>\d{{1,3}})(?=,|\s*\))")
+# "Smith, a 34-year-old father of two": the age of the name the apposition follows.
+_NAMED_OLD = re.compile(rf"(?P<name>{_NAME}|{CAPWORD}),\s+an?\s+(?P<n>\d{{1,3}})-year-old\b")
 _AGED_PLAIN = re.compile(rf"(?P<name>{_NAME}|{CAPWORD}),?\s+aged\s+(?P<n>\d{{1,3}})\b")
 _MAX_AGE = 120
 AGE_HINT = re.compile(r"year-old|\baged\s|,\s\d{1,3},")
@@ -70,9 +72,10 @@ def age(ctx: SentenceContext) -> list[ClaimBase]:
     if not AGE_HINT.search(ctx.text):
         return out
     found: list[tuple[int, int, str, str | None]] = []
+    named = {m.start("n"): m.group("name") for m in _NAMED_OLD.finditer(ctx.text)}
     for m in _OLD.finditer(ctx.text):
-        name, noun = m.group("name"), m.group("noun")
-        end = m.end("name") if name else m.end("noun") if noun else m.end()
+        name, noun = m.group("name") or named.get(m.start()), m.group("noun")
+        end = m.end("name") if m.group("name") else m.end("noun") if noun else m.end()
         found.append((m.start(), end, m.group("n"), name or None))
         if not name and noun and _is_noun(noun, ctx):
             found[-1] = (m.start(), end, m.group("n"), f"#{noun}")

@@ -32,7 +32,8 @@ _SCALES = {
 }
 # How far back a percentage looks for the noun it measures, in words.
 _LOOK_BACK = 15
-_CONJUNCTIONS = frozenset(["and", "but", "or", "while", "whereas", "as", "with"])
+_CONJUNCTIONS = frozenset(["and", "but", "or", "while", "whereas", "as", "with", "up", "down"])
+_ORDINALS = frozenset(["first", "second", "third", "fourth", "next", "last", "previous"])
 _DETERMINERS = frozenset(["the", "a", "an", "its", "their", "his", "her", "this", "that"])
 # A money figure's purpose after it ("£5m in add-ons", "$2bn for reconstruction") ...
 _PURPOSE_AFTER = re.compile(r"\s+(?:in|for|on)\s+(?:the\s+|new\s+)?(?P<noun>[a-z][\w-]{2,})")
@@ -129,13 +130,14 @@ def currency_word(unit: str) -> str | None:
 
 
 def money_unit(ctx: SentenceContext, currency: str, start: int, end: int) -> str:
-    """The currency plus what the sum pays for, when the sentence says so."""
-    after = _PURPOSE_AFTER.match(ctx.text, end)
-    if after and fold(after.group("noun")) not in _DETERMINERS:
-        return f"{currency} {fold(after.group('noun'))}"
+    """The currency plus what the sum is the value of ("a fee of £40m") or pays for
+    ("£5m in add-ons"), when the sentence says so."""
     before = _VALUE_OF.search(ctx.text, max(0, start - 40), start)
-    if before:
+    if before:  # "a net profit of $1.2bn for the third quarter": the profit
         return f"{currency} {fold(before.group('noun'))}"
+    after = _PURPOSE_AFTER.match(ctx.text, end)
+    if after and fold(after.group("noun")) not in _DETERMINERS | _ORDINALS:
+        return f"{currency} {fold(after.group('noun'))}"
     return currency
 
 

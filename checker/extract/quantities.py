@@ -96,6 +96,9 @@ _AUXILIARIES = frozenset(
     ]
 )
 _PART_OF = re.compile(r"\s+of\s+(?:the\s+|its\s+|their\s+)?\d[\d,]*\s+(?=[a-z])")
+_AGENT = re.compile(r"\s+\w+\s+by\b")
+_SUBJECT_START = re.compile(r"\b(?:and|but|while|whereas)\s+$")
+_CLOCK = re.compile(r"(?:gmt|utc|local time|hours? gmt|a\.?m\b|p\.?m\b)")
 _MAGNITUDE = re.compile(r"\bmagnitude[\s-]*$", re.I)
 _PERCENT = re.compile(r"%|per\s*cent", re.I)
 _SKIP_AFTER = re.compile(r"\s*(?:of\s+(?:the|its|their|his|her|our)\b|%|percent|per cent)", re.I)
@@ -240,8 +243,8 @@ def counted(ctx: SentenceContext) -> list[ClaimBase]:
         subject = None if unit else subject_count(ctx, hedge_start)
         if subject is not None:  # "the death toll rose to more than 150"
             unit, unit_end = subject[0], end
-        if not unit:
-            continue
+        if not unit or _CLOCK.match(unit):
+            continue  # "2217 GMT" is a time of day
         currency = currency_word(unit)
         if currency:  # "4.5 billion dollars", "500 million soles"
             word = WORD.search(ctx.text, end)
@@ -250,6 +253,16 @@ def counted(ctx: SentenceContext) -> list[ClaimBase]:
         actor, action = actor_action(ctx, hedge_start) if not strong else (None, None)
         if subject is not None and subject[1]:
             action = subject[1]
+        following = verb_after(ctx, unit_end)
+        if (
+            following
+            and _SUBJECT_START.search(ctx.text, max(0, hedge_start - 8), hedge_start)
+            and not _AGENT.match(ctx.text, unit_end)
+        ):
+            # "... were affected and 3,500 buildings collapsed": the count is the subject
+            # of the verb after it, not the object of the verb before the "and" (unless
+            # that verb is a participle: "retook cities and 300 villages occupied by ...").
+            actor, action = None, following
         unit, action = casualty(unit, action)
         if not unit.startswith("magnitude"):  # a measure is not what the verb acts on
             action = action or verb_after(ctx, unit_end)

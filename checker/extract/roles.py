@@ -294,7 +294,7 @@ def _claims(ctx: SentenceContext, code: str) -> list[ClaimBase]:
     return out
 
 
-@rule("R001", "possessive title")
+@rule("R001", "possessive title", sections=("body", "caption"))
 def possessive_title(ctx: SentenceContext) -> list[ClaimBase]:
     """<Country>'s <Title> <Name>: "Turkey's National Defence Minister Hulusi Akar".
 
@@ -304,7 +304,7 @@ def possessive_title(ctx: SentenceContext) -> list[ClaimBase]:
     return _claims(ctx, "R001")
 
 
-@rule("R002", "title of organisation")
+@rule("R002", "title of organisation", sections=("body", "caption"))
 def title_of(ctx: SentenceContext) -> list[ClaimBase]:
     """<Title> of <Country> <Name>: "Vice President of Azerbaijan Hikmet Hajiyev".
 
@@ -314,7 +314,7 @@ def title_of(ctx: SentenceContext) -> list[ClaimBase]:
     return _claims(ctx, "R002")
 
 
-@rule("R003", "title before name")
+@rule("R003", "title before name", sections=("body", "caption"))
 def title_before_name(ctx: SentenceContext) -> list[ClaimBase]:
     """[<Country or organisation>] <Title> <Name>: "Azerbaijan President Ilham Aliyev".
 
@@ -325,7 +325,7 @@ def title_before_name(ctx: SentenceContext) -> list[ClaimBase]:
     return _claims(ctx, "R003")
 
 
-@rule("R004", "counterpart")
+@rule("R004", "counterpart", sections=("body", "caption"))
 def counterpart(ctx: SentenceContext) -> list[ClaimBase]:
     """his <Nationality> counterpart <Name>: the counterpart holds the office of the
     person "his" refers to (named earlier in the sentence, or "the president"
@@ -335,7 +335,7 @@ def counterpart(ctx: SentenceContext) -> list[ClaimBase]:
     return _claims(ctx, "R004")
 
 
-@rule("R005", "title in apposition")
+@rule("R005", "title in apposition", sections=("body", "caption"))
 def title_in_apposition(ctx: SentenceContext) -> list[ClaimBase]:
     """[<Country>'s | the] <title>, <Name>,: "Peru's president, Ana Salazar, said",
     "said the interior minister, Carlos Mendez." (British style: a lower-case

@@ -33,7 +33,8 @@ def number_pattern() -> re.Pattern[str]:
     word_number = rf"(?:{word})(?:[- ](?:{word}|{scale})\b)*"
     attached = r"(?:bn|mn|tn)\b"  # "4.5bn": unambiguous attached scales ("40m" may be metres)
     with_scale = rf"(?:(?:{_DIGITS})(?:{attached}|(?:[ -](?:{scale})\b)*)|{word_number})"
-    return re.compile(rf"(?<![\w.,])(?P<num>(?i:{with_scale}))(?![\w]|[.,]\d)")
+    # Not a clock time's minutes or hours ("04:17", "4:17 a.m."): ":" next to a digit.
+    return re.compile(rf"(?<![\w.,])(?<!\d:)(?P<num>(?i:{with_scale}))(?![\w]|[.,:]\d)")
 
 
 def parse_number(surface: str, lang: Language | None = None) -> float | None:
