@@ -37,9 +37,9 @@ def run_once(
             path.write_text(text, encoding="utf-8")
     settings = load_settings(root)
     t0 = time.perf_counter()
-    pipeline.extract(settings)
+    extraction = pipeline.extract(settings)
     t1 = time.perf_counter()
-    report = pipeline.compare(settings)
+    report = pipeline.compare(settings, known=extraction.claim_files)
     t2 = time.perf_counter()
     reports: dict[str, float] = {}
     for fmt in FORMATS if formats is None else formats:

@@ -26,6 +26,9 @@ from checker.schema import VERDICT_ORDER, Finding, FindingClaim, Report, Verdict
 WIDTH = 100
 # GitHub refuses comments over 65,536 characters; keep room for a note and a footer.
 MAX_CHARS = 60_000
+# A fact repeated by hundreds of syndicated copies would fill a comment with one
+# finding; beyond this many claims the rest are counted, not quoted.
+MAX_CLAIMS = 12
 # Sections shown folded (<details>): useful, but not what a reviewer must read first.
 FOLDED = frozenset({Verdict.AGREEMENT})
 
@@ -139,8 +142,11 @@ def _finding_lines(number: int, finding: Finding, names: dict[str, str]) -> list
         lines.append("")
         lines.extend(wrap(text, guard_first=False))
     lines.append("")
-    for claim in finding.claims:
+    for claim in finding.claims[:MAX_CLAIMS]:
         lines.extend(_claim_lines(claim, names))
+    if len(finding.claims) > MAX_CLAIMS:
+        more = len(finding.claims) - MAX_CLAIMS
+        lines.append(f"- \u2026 and {more} more (see `reports/consistency.html`)")
     lines.append("")
     return lines
 

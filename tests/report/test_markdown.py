@@ -150,3 +150,20 @@ def test_any_text_renders_as_text(report: Report) -> None:
             continue  # a heading cannot wrap
         # only a single unbreakable word may exceed the width
         assert len(line) <= markdown.WIDTH or " " not in line.strip().lstrip(">- ").strip()
+
+
+def test_a_finding_with_many_sources_quotes_a_bounded_number() -> None:
+    from checker.report import markdown
+    from tests.report.sample import sample_report
+
+    report = sample_report()
+    finding = report.findings[0]
+    many = [
+        claim.model_copy(update={"seed": f"copy{i:03d}", "claim_id": f"copy{i:03d}:q:{i:012x}"})
+        for i in range(markdown.MAX_CLAIMS + 8)
+        for claim in finding.claims[:1]
+    ]
+    big = report.model_copy(update={"findings": [finding.model_copy(update={"claims": many})]})
+    text = markdown.render(big)
+    assert text.count("`seeds/copy0") == markdown.MAX_CLAIMS
+    assert "- \u2026 and 8 more (see `reports/consistency.html`)" in text
