@@ -34,6 +34,11 @@ WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
 _BOUNDARY = re.compile(r"[,;:()]\s*|\s[—–-]{1,2}\s|[\"“”]")
 
 
+# Kinds whose value belongs to a period ("145 killed in 2001", "grew 1.1% in 2023").
+# Dates carry their own year; a title or a quote is not anchored by a year nearby.
+_ANCHORED = frozenset(("quantity", "duration"))
+
+
 class lazy(Generic[T]):
     """A per-instance attribute computed on first use (``cached_property`` without its lock,
     which in Python 3.11 costs more than the small values computed here)."""
@@ -209,8 +214,8 @@ class SentenceContext:
         occurrence = self.art.counters[key]
         self.art.counters[key] += 1
         base = self.sentence.start
-        if cls.model_fields["kind"].default != "date" and "period" not in fields:
-            fields["period"] = anchor_year(self, start, end)  # dates carry their own
+        if cls.model_fields["kind"].default in _ANCHORED and "period" not in fields:
+            fields["period"] = anchor_year(self, start, end)
         claim = cls(
             id=claim_id(self.art.seed, kind, rule, surface, self.text, occurrence),
             text=surface,

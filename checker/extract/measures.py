@@ -60,6 +60,7 @@ class Measures:
     words: dict[str, str]
     money: re.Pattern[str]
     casualties: dict[str, str]
+    percent_aliases: dict[str, str]
 
 
 @functools.cache
@@ -76,7 +77,8 @@ def measures() -> Measures:
     )
     nouns = frozenset(fold(str(n)) for n in data["percent_nouns"])
     casualties = {fold(str(k)): str(v) for k, v in data["casualties"].items()}
-    return Measures(nouns, symbols, words, money, casualties)
+    aliases = {fold(str(k)): str(v) for k, v in data["percent_aliases"].items()}
+    return Measures(nouns, symbols, words, money, casualties, aliases)
 
 
 def subject_count(ctx: SentenceContext, start: int) -> tuple[str, str | None] | None:
@@ -141,6 +143,10 @@ def money_unit(ctx: SentenceContext, currency: str, start: int, end: int) -> str
     return currency
 
 
+def _measure(noun: str) -> str:
+    return measures().percent_aliases.get(noun, noun)
+
+
 def percent_unit(ctx: SentenceContext, start: int, end: int) -> str | None:
     """``"percent <measured noun>"``: the measured noun right after the figure ("a 5%
     stake", "5% of GDP"), else the nearest one before it in the sentence ("inflation
@@ -151,7 +157,7 @@ def percent_unit(ctx: SentenceContext, start: int, end: int) -> str | None:
     nouns = measures().percent_nouns
     after = re.match(r"\s+(?:of\s+(?:the\s+)?)?(?P<w>[A-Za-z]+)", ctx.text[end:])
     if after and fold(after.group("w")) in nouns:
-        return f"percent {fold(after.group('w'))}"
+        return f"percent {_measure(fold(after.group('w')))}"
     before = list(WORD.finditer(ctx.text, 0, start))[-_LOOK_BACK:]
     for match in reversed(before):
         word = match.group(0)
@@ -160,8 +166,8 @@ def percent_unit(ctx: SentenceContext, start: int, end: int) -> str | None:
         if fold(word) in nouns:
             previous = ctx.text[: match.start()].split()[-1:]
             if fold(word) in _GENERIC and previous and fold(previous[0]) in nouns - {"interest"}:
-                return f"percent {fold(previous[0])}"  # "unemployment rate" is unemployment
-            return f"percent {fold(word)}"
+                return f"percent {_measure(fold(previous[0]))}"  # "unemployment rate"
+            return f"percent {_measure(fold(word))}"
     # No measure noun: the clause's subject names what has the share ("the Social
     # Democrats took 112 seats with 24.1 percent"): its first name, else first word.
     clause_start, _ = ctx.clause(start, end)

@@ -51,11 +51,13 @@ class MatchKey:
     tokens: tuple[str, ...]  # the distinct tokens, sorted
     guard: frozenset[str]  # discriminators (ordinals, numbers): must agree to match
     names: frozenset[str] = frozenset()  # tokens that are named entities
+    period: int | None = None  # the year the claim's clause is anchored to, if stated
 
     @property
     def ident(self) -> str:
-        """Claims with one ident have one key: the text and the guard."""
-        return self.text + "#" + ",".join(sorted(self.guard))
+        """Claims with one ident have one key: the text, the guard and the period."""
+        period = "" if self.period is None else f"@{self.period}"
+        return self.text + "#" + ",".join(sorted(self.guard)) + period
 
 
 def pool_of(claim: Claim) -> str:
@@ -103,9 +105,16 @@ def match_key(claim: Claim, vocabulary: Vocabulary) -> MatchKey:
         guard = discriminators(tokens)
     distinct = tuple(sorted(set(tokens)))
     named = {t for name in claim.entities for t in vocabulary.tokens(name)}
+    if isinstance(claim, QuantityClaim) and claim.actor:
+        named.update(vocabulary.tokens(claim.actor))  # who counted, not what was counted
     names = frozenset(t for t in distinct if t in vocabulary.entity_tokens or t in named)
     return MatchKey(
-        pool=pool, text=" ".join(sorted(tokens)), tokens=distinct, guard=guard, names=names
+        pool=pool,
+        text=" ".join(sorted(tokens)),
+        tokens=distinct,
+        guard=guard,
+        names=names,
+        period=claim.period,
     )
 
 
@@ -121,15 +130,22 @@ def _content(key: MatchKey) -> set[str]:
 def compatible(a: MatchKey, b: MatchKey) -> bool:
     """Whether two keys that score above the threshold may name one fact.
 
-    Keys whose discriminators differ never do ("first" / "second anniversary").
+    Keys whose discriminators differ never do ("first" / "second anniversary"), nor
+    keys anchored to different years (``period``: a 2001 quake's toll, 2023's growth).
     Keys must share enough tokens: a subset-friendly scorer gives "victory" and
     "victory day" a high score, but one shared word is not one event.
     """
     if a.guard and b.guard and a.guard != b.guard:
         return False
+    if a.period is not None and b.period is not None and a.period != b.period:
+        return False  # "killed 145 in 2001" is not today's toll; 2023 growth is not 2024's
     shared = set(a.tokens) & set(b.tokens)
     need = MIN_SHARED.get(base_pool(a.pool), 1)
     if not shared or len(shared) < min(need, len(a.tokens), len(b.tokens)):
+        return False
+    if base_pool(a.pool) in ("quantity", "duration") and not shared - (a.names | b.names):
+        # "Van Dijkstra made 142 appearances" / "Van Dijkstra, aged 29": a shared name
+        # is who, not what; a count's fact needs a shared word for the thing counted.
         return False
     if base_pool(a.pool) == "proposition":
         # A statement is more than the people it names: "Aliyev said X" and "a call

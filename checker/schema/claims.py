@@ -108,7 +108,8 @@ class ClaimBase(_Model):
         default=None,
         description="The year the claim's clause is anchored to, when the text states one "
         "('killed 145 people in 2001', 'grew 1.1% in 2023', 'this year'): claims anchored to "
-        "different years are about different events or periods. Dates carry their own.",
+        "different years are about different events or periods. Set on quantities and "
+        "durations.",
     )
 
 
