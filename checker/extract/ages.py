@@ -13,8 +13,8 @@ import re
 from checker.data.folding import fold
 from checker.extract.context import SentenceContext
 from checker.extract.patterns import CAPWORD, PARTICLES
-from checker.extract.quotes import title_words
 from checker.extract.registry import rule
+from checker.extract.speakers import title_words
 from checker.schema.claims import ClaimBase, Hedge, Interval, QuantityClaim
 from checker.text.numbers import parse_number
 
