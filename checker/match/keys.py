@@ -38,6 +38,9 @@ POOLS = ("date", "duration", "proposition", "quantity", "role")
 MIN_SHARED = {"date": 2, "duration": 2, "quantity": 2, "proposition": 3, "role": 1}
 # Of which, for statements and quotes, words that are not names.
 MIN_CONTENT = 3
+# Words that put a date's event before the one the story is about: "the region was last
+# hit by a major earthquake on June 23, 2001", "the previous election in 2019".
+PRIOR = frozenset({"last", "previous", "prior", "preceding"})
 # Synonym keys of reporting verbs: "said" is how a statement reached us, not what it says.
 REPORTING = frozenset({"say"})
 
@@ -127,6 +130,10 @@ def _content(key: MatchKey) -> set[str]:
     }
 
 
+def _prior(key: MatchKey) -> bool:
+    return not PRIOR.isdisjoint(key.tokens)
+
+
 def compatible(a: MatchKey, b: MatchKey) -> bool:
     """Whether two keys that score above the threshold may name one fact.
 
@@ -137,6 +144,8 @@ def compatible(a: MatchKey, b: MatchKey) -> bool:
     """
     if a.guard and b.guard and a.guard != b.guard:
         return False
+    if base_pool(a.pool) == "date" and _prior(a) != _prior(b):
+        return False  # "was last hit on June 23, 2001" dates an earlier event of the kind
     if a.period is not None and b.period is not None and a.period != b.period:
         return False  # "killed 145 in 2001" is not today's toll; 2023 growth is not 2024's
     shared = set(a.tokens) & set(b.tokens)
