@@ -41,6 +41,7 @@ class Language:
     title_modifiers: frozenset[str]
     title_abbreviations: dict[str, str]  # "Gov." -> "Governor"
     organisation_nouns: frozenset[str]  # folded: a name ending in one names no person
+    same_office: dict[str, str]  # folded title key -> the office's usual key
     teaser: tuple[re.Pattern[str], ...]
     source: tuple[re.Pattern[str], ...]
     caption_credit: tuple[re.Pattern[str], ...]
@@ -114,6 +115,7 @@ def load_language() -> Language:
         title_modifiers=frozenset(_strs(titles, "modifiers")),
         title_abbreviations={str(k): str(v) for k, v in titles.get("abbreviated", {}).items()},
         organisation_nouns=frozenset(fold(v) for v in _strs(titles, "organisation_nouns")),
+        same_office={fold(str(k)): str(v) for k, v in titles.get("same_office", {}).items()},
         teaser=tuple(re.compile(p) for p in _strs(furniture, "teaser")),
         source=tuple(re.compile(p) for p in _strs(furniture, "source")),
         caption_credit=tuple(re.compile(p) for p in _strs(furniture, "caption_credit")),

@@ -265,7 +265,8 @@ def title_key(title: str, art: ArticleContext) -> str:
         title = title.replace(short, full)
     canonical = art.lexicon.canonical(title.replace("-", " "))
     words = [w for w in fold(canonical).split() if w not in art.lang.title_key_drop]
-    return " ".join(words)
+    key = " ".join(words)
+    return art.lang.same_office.get(key, key)  # "premier" -> "prime minister"
 
 
 def discover(ctx: SentenceContext) -> None:
