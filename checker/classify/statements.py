@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from checker.classify.registry import AGREE, Context, Outcome, Rule, register
 from checker.classify.wording import changed_words, squash, wording_differences
 from checker.data import fold
+from checker.match.predicates import not_asserted, verb_of
 from checker.schema.claims import Claim, QuoteClaim, StatementClaim
 from checker.schema.findings import Verdict
 
@@ -43,6 +44,14 @@ class StatementMismatch(Rule):
         ta, tb = clause_text(a), clause_text(b)
         if a.negated != b.negated:
             positive, negative = (ta, tb) if b.negated else (tb, ta)
+            why = _not_opposed(a, b, ctx)
+            if why is not None:
+                return Outcome(
+                    Verdict.VARIANCE,
+                    f"'{negative}' is negated, but not as a plain opposite of '{positive}': {why}",
+                    ("polarity",),
+                    uncertain=True,
+                )
             return Outcome(
                 Verdict.CONTRADICTION,
                 f"'{negative}' negates '{positive}': a clause and its negation cannot both hold",
@@ -79,6 +88,22 @@ class StatementMismatch(Rule):
     def normalisation(self, claim: Claim, ctx: Context) -> str:
         polarity = "negated" if claim.negated else "affirmed"
         return f"{polarity} clause"
+
+
+def _not_opposed(a: Claim, b: Claim, ctx: Context) -> str | None:
+    """Why a negated clause and an affirmed one do not contradict, or ``None``: one
+    asserts neither side (modal, hedge, "not only"), one is another speaker's reported
+    speech, or the two say different verbs ("cut" / "did not raise")."""
+    for claim in (a, b):
+        why = not_asserted(claim)
+        if why is not None:
+            return why
+    if a.attributed_to != b.attributed_to:
+        return "reported speech of another speaker"
+    va, vb = verb_of(a, ctx.vocabulary), verb_of(b, ctx.vocabulary)
+    if va is not None and vb is not None and va != vb:
+        return "different verbs"
+    return None
 
 
 def clause_text(claim: Claim) -> str:

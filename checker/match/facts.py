@@ -11,6 +11,7 @@ from checker.config import Settings
 from checker.match.blocking import Pairs, Scorer, all_pairs, blocked_pairs
 from checker.match.cluster import ClaimRef, Unit, cluster, units_of_key
 from checker.match.keys import MatchKey, base_pool, compatible, match_key
+from checker.match.predicates import shared_cores
 from checker.match.sources import SeedTexts
 from checker.match.vocabulary import Vocabulary, without_values
 from checker.match.wire import Origins, Sentence, find_origins
@@ -94,9 +95,10 @@ def match_claims(
     """Group every claim into facts. Deterministic for a given set of claims files."""
     by_pool: dict[str, dict[str, list[ClaimRef]]] = {}
     keys: dict[tuple[str, str], MatchKey] = {}
+    cores = shared_cores(((f.seed, c) for f in claim_files for c in f.claims), vocabulary)
     for claim_file in sorted(claim_files, key=lambda f: f.seed):
         for claim in claim_file.claims:
-            key = match_key(claim, vocabulary)
+            key = match_key(claim, vocabulary, cores)
             keys[(key.pool, key.ident)] = key
             groups = by_pool.setdefault(key.pool, {})
             groups.setdefault(key.ident, []).append(ClaimRef(claim_file.seed, claim))

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from checker.match.predicates import PREDICATE_POOL, core
 from checker.match.vocabulary import (
     MONTHS,
     Vocabulary,
@@ -91,8 +92,22 @@ def key_words(claim: Claim) -> str:
     raise TypeError(f"unknown claim kind {claim.kind!r}")  # pragma: no cover
 
 
-def match_key(claim: Claim, vocabulary: Vocabulary) -> MatchKey:
-    """The :class:`MatchKey` of ``claim``."""
+def match_key(
+    claim: Claim, vocabulary: Vocabulary, cores: frozenset[str] = frozenset()
+) -> MatchKey:
+    """The :class:`MatchKey` of ``claim``. A statement whose core signature is in
+    ``cores`` (see :func:`checker.match.predicates.shared_cores`) is keyed by its core
+    in a pool of its own, its signature the guard: "raised its key rate on Wednesday to
+    5.25%" meets "did not raise its key rate on Wednesday, holding it at 5%"."""
+    found = core(claim, vocabulary) if cores else None
+    if found is not None and found[0] in cores:
+        words = vocabulary.tokens(found[1])
+        return MatchKey(
+            pool=f"proposition@{PREDICATE_POOL}",
+            text=" ".join(sorted(words)),
+            tokens=tuple(sorted(set(words))),
+            guard=frozenset({found[0]}),
+        )
     pool = pool_of(claim)
     tokens = vocabulary.tokens(key_words(claim))
     if base_pool(pool) in ("date", "duration", "quantity"):
