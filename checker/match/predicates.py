@@ -14,10 +14,12 @@ classifier compares, never what decides the match.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 
 from checker.data import fold
+from checker.data.loader import load_bundled
 from checker.match.vocabulary import STOPWORDS, Vocabulary, word_set
 from checker.schema.claims import Claim, StatementClaim
 
@@ -45,9 +47,23 @@ _OBJECT_END = re.compile(
 )
 
 
-def stem(verb: str) -> str:
-    """A verb's stem shared by its regular forms: raise/raised/raises/raising -> rais."""
+@functools.cache
+def _irregular() -> dict[str, str]:
+    # verbs.toml [lemma]: base verb -> its irregular forms; read once per process.
+    table = load_bundled("verbs.toml").get("lemma", {})
+    return {fold(form): fold(base) for base, forms in table.items() for form in forms}
+
+
+def lemma(verb: str) -> str:
+    """An irregular form's base verb ("held" -> "hold"), else the folded word."""
     word = fold(verb)
+    return _irregular().get(word, word)
+
+
+def stem(verb: str) -> str:
+    """A verb's stem shared by its forms: raise/raised/raises/raising -> rais, held ->
+    hold (irregular forms via ``verbs.toml`` ``[lemma]``)."""
+    word = lemma(verb)
     for suffix in ("ing", "ies", "ied", "ed", "es", "s", "e"):
         if len(word) - len(suffix) >= 3 and word.endswith(suffix):
             word = word[: -len(suffix)]
@@ -97,7 +113,10 @@ def verb_of(claim: Claim, vocabulary: Vocabulary) -> str | None:
     if not isinstance(claim, StatementClaim):
         return None
     verb = plain_verb(claim)
-    return None if verb is None else stem(vocabulary.word(verb) or verb)
+    if verb is None:
+        return None
+    base = lemma(verb)
+    return stem(vocabulary.word(base) or base)
 
 
 def core(claim: Claim, vocabulary: Vocabulary) -> tuple[str, str] | None:
