@@ -8,6 +8,7 @@ both into the report's findings, locating every claim by line and column.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 
 from checker.classify import Context, judge
@@ -42,7 +43,11 @@ def compare(
     vocabulary = Vocabulary(load_lexicon(settings))
     texts = SeedTexts(settings.seeds_dir)
     result = match_claims(files, settings, vocabulary, texts, progress)
-    ctx = Context(settings=settings, vocabulary=vocabulary)
+    ctx = Context(
+        settings=settings,
+        vocabulary=vocabulary,
+        published={f.seed: f.article.published for f in files},
+    )
     findings = []
     for done, fact in enumerate(result.facts, start=1):
         findings.append(_finding(fact, result, ctx, texts))
@@ -66,7 +71,11 @@ def compare(
             facts=len(findings) + len(single),
             agreement=counts[Verdict.AGREEMENT],
             variance=counts[Verdict.VARIANCE],
+            update=counts[Verdict.UPDATE],
             contradiction=counts[Verdict.CONTRADICTION],
+            uncertain=sum(
+                1 for f in findings if f.verdict is Verdict.CONTRADICTION and f.uncertain
+            ),
             single_source=len(single),
         ),
         findings=findings,
@@ -84,11 +93,13 @@ def _finding(fact: Fact, result: MatchResult, ctx: Context, texts: SeedTexts) ->
         plural = "" if independent == 1 else "s"
         explanation += f" ({sources} sources, {independent} independent origin{plural})"
     claims = [
-        _located(ref, value, note, texts)
+        _located(ref, value, note, texts, ctx.as_of(ref.claim))
         for ref, value, note in zip(
             fact.claims, judgement.values, judgement.normalisations, strict=True
         )
     ]
+    if outcome.verdict is Verdict.UPDATE:  # a timeline: in time order, undated last
+        claims.sort(key=lambda c: (c.as_of is None, c.as_of or "", c.seed, c.start))
     category = fact.claims[0].claim.kind
     if fact.pool.startswith("proposition") and any(
         c.claim.kind == "statement" for c in fact.claims
@@ -100,10 +111,12 @@ def _finding(fact: Fact, result: MatchResult, ctx: Context, texts: SeedTexts) ->
         category=category,
         rule=judgement.rule.code,
         rule_name=judgement.rule.name,
-        fact=describe(fact),
+        fact=describe(fact, ctx.as_of(fact.claims[0].claim)),
         explanation=explanation,
         differences=list(outcome.differences),
         uncertain=outcome.uncertain,
+        confidence=outcome.confidence,
+        identity=list(outcome.identity),
         sources=sources,
         independent_sources=independent,
         claims=claims,
@@ -133,7 +146,9 @@ def independent_sources(fact: Fact, result: MatchResult) -> int:
     return len({find(s) for s in seeds})
 
 
-def _located(ref: ClaimRef, value: str, note: str, texts: SeedTexts) -> FindingClaim:
+def _located(
+    ref: ClaimRef, value: str, note: str, texts: SeedTexts, as_of: dt.date | None = None
+) -> FindingClaim:
     claim = ref.claim
     seed_text = texts.get(ref.seed)
     if seed_text is not None:
@@ -160,4 +175,5 @@ def _located(ref: ClaimRef, value: str, note: str, texts: SeedTexts) -> FindingC
         value=value,
         normalisation=note,
         attributed_to=claim.attributed_to,
+        as_of=as_of.isoformat() if as_of is not None else None,
     )

@@ -72,9 +72,42 @@ class MatchSettings(_Section):
     )
 
 
+class ClassifySettings(_Section):
+    min_confidence: float = Field(
+        default=0.7,
+        ge=0,
+        le=1,
+        description="A contradiction whose identity confidence is below this is reported "
+        "as uncertain: shown to editors, ranked low, not blocking the gate by default.",
+    )
+
+
 class GateSettings(_Section):
     block_on: tuple[GateBlock, ...] = ("unreviewed", "confirmed", "in_progress")
     fail_on_variance: bool = False
+    block_uncertain: bool = Field(
+        default=False,
+        description="Whether uncertain contradictions (low identity confidence, or resting "
+        "on an inferred value) block like the others.",
+    )
+
+
+class StorySettings(_Section):
+    """Automatic grouping of seeds without a sidecar ``story`` into stories."""
+
+    threshold: float = Field(
+        default=0.12,
+        ge=0,
+        le=1,
+        description="Weighted term overlap (0-1) for two articles to be one story; "
+        "higher splits more.",
+    )
+    window_days: int = Field(
+        default=30,
+        ge=0,
+        description="Articles published further apart than this are never one story "
+        "(no limit when a date is unknown).",
+    )
 
 
 class Settings(_Section):
@@ -84,7 +117,9 @@ class Settings(_Section):
     )
     tolerances: Tolerances = Tolerances()
     match: MatchSettings = MatchSettings()
+    classify: ClassifySettings = ClassifySettings()
     gate: GateSettings = GateSettings()
+    stories: StorySettings = StorySettings()
 
     @property
     def seeds_dir(self) -> Path:

@@ -1,7 +1,7 @@
 """``seeds/`` -> :class:`Article`: the exact text, its sha256, and its metadata.
 
 Metadata comes from the optional sidecar ``seeds/<id>.toml`` (outlet, url,
-published, wire, title). What the sidecar does not give is inferred from the
+published, wire, title, story). What the sidecar does not give is inferred from the
 text by :func:`checker.text.furniture.infer_metadata` and marked inferred.
 """
 
@@ -20,7 +20,8 @@ from checker.store import sha256_text
 
 SEED_SUFFIX = ".txt"
 META_SUFFIX = ".toml"
-META_FIELDS = ("outlet", "url", "published", "wire", "title")
+META_FIELDS = ("outlet", "url", "published", "wire", "title", "story")
+STORY_MAX = 200  # characters of a sidecar ``story`` name
 SEED_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
 _TOML_LINE = re.compile(r"\(at line (\d+), column \d+\)")
 
@@ -96,6 +97,13 @@ def read_sidecar(path: Path) -> ArticleMeta:
                 )
         elif not isinstance(value, str):
             raise CheckerError(f"{key} must be a string", path=path, line=_key_line(text, key))
+        elif key == "story" and not (value.strip() and len(value) <= STORY_MAX):
+            got = f"{len(value)} characters" if value.strip() else "empty"
+            raise CheckerError(
+                f"story must be a non-empty string of at most {STORY_MAX} characters (got {got})",
+                path=path,
+                line=_key_line(text, key),
+            )
         values[key] = value
     return ArticleMeta.model_validate(values)
 

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from checker.classify.evidence import event_tokens, generic_tokens, uncertain, words_of
 from checker.classify.registry import AGREE, Context, Outcome, Rule, register
 from checker.classify.wording import squash
 from checker.data import fold
+from checker.frame import dates as frame
+from checker.frame import events
 from checker.schema.claims import Claim, DateClaim, PartialDate
 from checker.schema.findings import Verdict
 
@@ -24,6 +27,17 @@ class DateMismatch(Rule):
     difference ``year_inferred``: worth a look, not a proven error. Compatible
     dates vary in **format** ("Nov. 10" / "November 10") or **precision**
     ("Nov. 10" / "Nov. 10, 2020"), or agree.
+
+    A contradiction carries its identity evidence and a confidence
+    (:func:`checker.frame.dates.identity`): the event words both dates share
+    (only generic words, "next", "date", "said", prove no event), the names,
+    and how each date is known. A page's own date ("date 2023-01-16" heading
+    the text) dates the page, not the event; a date resolved from context rests
+    on an inference; dates one day apart are what time zones and datelines make
+    ("on Sunday" in Qatar, "Monday" in Tokyo). Such clashes are reported as
+    uncertain; two dates written in full for the same event words stay
+    confident. Event words that name different years or ordinals ("first" /
+    "second round") are different events: never a contradiction.
     """
 
     code = "C102"
@@ -33,14 +47,19 @@ class DateMismatch(Rule):
     def compare(self, a: Claim, b: Claim, ctx: Context) -> Outcome:
         assert isinstance(a, DateClaim) and isinstance(b, DateClaim)
         stated_clash = _clash(a.stated, b.stated)
-        if stated_clash:
-            return Outcome(
-                Verdict.CONTRADICTION,
-                f"{_show(a.stated)} and {_show(b.stated)}: the stated {stated_clash} "
-                "differ, and one event has one date",
-                ("value",),
-            )
         resolved_clash = _clash(a.resolved, b.resolved)
+        if stated_clash or resolved_clash:
+            why = events.apart(words_of(a.event), words_of(b.event))
+            if why is not None:
+                return Outcome(
+                    Verdict.VARIANCE,
+                    f"{self.value(a, ctx)} and {self.value(b, ctx)} date events whose words "
+                    f"name {why}: two events, not one date stated twice",
+                    ("event",),
+                    uncertain=True,
+                )
+        if stated_clash:
+            return _contradiction(a, b, stated_clash, ctx)
         if resolved_clash:
             return Outcome(
                 Verdict.VARIANCE,
@@ -77,6 +96,34 @@ class DateMismatch(Rule):
         if claim.resolved != claim.stated:
             note += f"; resolved {_show(claim.resolved)} from {claim.resolution.value}"
         return note
+
+
+def _contradiction(a: DateClaim, b: DateClaim, clash: str, ctx: Context) -> Outcome:
+    """Stated parts that differ: a contradiction, as sure as the identity evidence."""
+    generic = generic_tokens(ctx)
+    tokens_a, names_a = event_tokens(a.event, a.entities, ctx)
+    tokens_b, names_b = event_tokens(b.event, b.entities, ctx)
+    slots, confidence = frame.identity(
+        frame.DateSide(a, tokens_a, names_a), frame.DateSide(b, tokens_b, names_b), generic
+    )
+    notes = []
+    if frame.page_date(a) or frame.page_date(b):
+        notes.append("a page's own date dates the page, not the event")
+    if frame.day_gap(a.resolved, b.resolved) == 1:
+        notes.append("one day apart, as time zones and datelines make it")
+    if frame.inferred(a) or frame.inferred(b):
+        notes.append("a date resolved from context")
+    note = f"; {'; '.join(notes)}" if notes else ""
+    return Outcome(
+        Verdict.CONTRADICTION,
+        f"{_show(a.stated)} and {_show(b.stated)}: the stated {clash} differ, and one "
+        f"event has one date (same {events.shared_slots(slots)}; confidence "
+        f"{confidence:.2f}{note})",
+        ("value",),
+        uncertain=uncertain(confidence, ctx),
+        confidence=confidence,
+        identity=tuple(slots),
+    )
 
 
 def _clash(a: PartialDate, b: PartialDate) -> str:

@@ -2,11 +2,22 @@
 
 from __future__ import annotations
 
+from checker.classify.evidence import event_tokens, generic_tokens, uncertain, words_of
 from checker.classify.intervals import HEDGE_WORDS, number, overlap, scaled, show
 from checker.classify.registry import AGREE, Context, Outcome, Rule, register
 from checker.classify.wording import wording_differences
+from checker.frame import durations as frame
+from checker.frame import events
 from checker.schema.claims import Claim, DurationClaim, Hedge, Interval
 from checker.schema.findings import Verdict
+
+# What each kind of length is, for explanations (see checker.frame.durations.bound).
+_KINDS = {
+    frame.ACTUAL: "the length itself",
+    "ceiling": "a ceiling",
+    "request": "a length asked for",
+    "forecast": "a projected length",
+}
 
 # Days per unit. Months and years are calendar averages: a duration stated in
 # months is only as precise as a month anyway.
@@ -32,6 +43,16 @@ class DurationMismatch(Rule):
     Intervals that share no value **contradict** ("44 days" / "45 days");
     otherwise the finding is a **variance** in hedge, unit or wording, or an
     **agreement**.
+
+    A contradiction carries its identity evidence and a confidence
+    (:func:`checker.frame.durations.identity`). A ceiling, a request or a
+    projection ("faced more than 100 years", "could face up to 20 years",
+    "prosecutors sought 50 years", "will probably serve 20 years") is another
+    fact than the length imposed or lived ("a 25-year sentence"), and event
+    words that are only generic ("over the next three years" / "in the next 12
+    months", "sentence", "period") prove no event: such clashes are reported as
+    uncertain. Event words that name different years or ordinals are
+    different events: never a contradiction.
     """
 
     code = "C103"
@@ -42,11 +63,37 @@ class DurationMismatch(Rule):
         assert isinstance(a, DurationClaim) and isinstance(b, DurationClaim)
         ia, ib = in_days(a), in_days(b)
         if not overlap(ia, ib):
+            why = events.apart(words_of(a.event), words_of(b.event))
+            if why is not None or (a.period is not None and b.period not in (None, a.period)):
+                return Outcome(
+                    Verdict.VARIANCE,
+                    f"{self.value(a, ctx)} and {self.value(b, ctx)} are lengths of events "
+                    f"whose words name {why or 'different years'}: two events, not one "
+                    "length stated twice",
+                    ("event",),
+                    uncertain=True,
+                )
+            generic = generic_tokens(ctx)
+            tokens_a, names_a = event_tokens(a.event, a.entities, ctx)
+            tokens_b, names_b = event_tokens(b.event, b.entities, ctx)
+            slots, confidence = frame.identity(
+                frame.DurationSide(a, tokens_a, names_a),
+                frame.DurationSide(b, tokens_b, names_b),
+                generic,
+            )
+            kind_a, kind_b = frame.bound(a), frame.bound(b)
+            note = ""
+            if kind_a != kind_b:
+                note = f"; {_KINDS[kind_a]} against {_KINDS[kind_b]}: another fact"
             return Outcome(
                 Verdict.CONTRADICTION,
                 f"{self.value(a, ctx)} and {self.value(b, ctx)}: in days {show(ia)} and "
-                f"{show(ib)} share no value, so both cannot be true",
+                f"{show(ib)} share no value, so both cannot be true (same "
+                f"{events.shared_slots(slots)}; confidence {confidence:.2f}{note})",
                 ("value",),
+                uncertain=uncertain(confidence, ctx),
+                confidence=confidence,
+                identity=tuple(slots),
             )
         differences = wording_differences(a.event, b.event, ctx.vocabulary)
         if a.hedge != b.hedge:

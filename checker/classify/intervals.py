@@ -14,6 +14,7 @@ HEDGE_WORDS = {
     Hedge.MORE_THAN: "more than ",
     Hedge.LESS_THAN: "less than ",
     Hedge.VAGUE: "",
+    Hedge.RANGE: "from ",  # the low end: "from 400" (the interval shows [400, 600])
 }
 
 

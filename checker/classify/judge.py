@@ -9,6 +9,7 @@ from checker.classify.fingerprint import fingerprint
 from checker.classify.registry import AGREE, Context, Outcome, Rule, rule_for, worst
 from checker.match.cluster import ClaimRef
 from checker.match.keys import base_pool
+from checker.schema.findings import Verdict
 
 # Distinct values compared pairwise; a fact stated many ways (thousands of
 # syndicated copies) compares each further value with these only.
@@ -70,7 +71,7 @@ def judge(pool: str, fact_key: str, refs: Sequence[ClaimRef], ctx: Context) -> J
         values=values,
         normalisations=[rule.normalisation(c, ctx) for c in claims],
         fingerprint=fingerprint(rule.code, fact_key, seeds, values),
-        deciding=deciding if outcome.rank == 2 else None,
+        deciding=deciding if outcome.verdict is Verdict.CONTRADICTION else None,
     )
 
 

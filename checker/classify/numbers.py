@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
-from checker.classify.intervals import HEDGE_WORDS, number, overlap, show
+import datetime as dt
+import math
+import re
+from collections.abc import Iterable
+
+from checker.classify.intervals import HEDGE_WORDS, number, overlap, scaled, show
 from checker.classify.registry import AGREE, Context, Outcome, Rule, register
 from checker.classify.wording import wording_differences
-from checker.schema.claims import Claim, Hedge, QuantityClaim
-from checker.schema.findings import Verdict
+from checker.frame import currency
+from checker.frame.quantity import cues, evolving, frame_of, identity, same_moment
+from checker.schema.claims import Claim, Frame, Hedge, Interval, QuantityClaim
+from checker.schema.findings import SlotStatus, Verdict
 
 
 @register
@@ -37,13 +44,44 @@ class QuantityMismatch(Rule):
             else:
                 differences.append("precision")
             return _compatible(sorted(set(differences)))
-        if not overlap(a.interval, b.interval):
+        frame_a, frame_b = frame_of(a), frame_of(b)
+        as_of_a, as_of_b = ctx.as_of(a), ctx.as_of(b)
+        interval_a, interval_b = stated_interval(a), stated_interval(b)
+        if frame_a.dimension != frame_b.dimension:
+            interval_b = in_dimension(interval_b, frame_b, frame_a, as_of_b or as_of_a)
+            differences.append("unit")
+        if (
+            evolving(frame_a, frame_b)
+            and not same_moment(frame_a, frame_b)
+            and a.value != b.value
+            and (
+                "running" in (frame_a.bound, frame_b.bound)
+                or (as_of_a is not None and as_of_b is not None and as_of_a != as_of_b)
+            )
+        ):
+            return Outcome(
+                Verdict.UPDATE,
+                "one figure reported as it changes: "
+                + timeline(((self.value(a, ctx), as_of_a), (self.value(b, ctx), as_of_b)))
+                + "; a running or differently dated count is an update, not a clash",
+                ("value",),
+            )
+        if not overlap(interval_a, interval_b) and not same_when_rounded(a, b):
+            slots, confidence = identity(
+                frame_a, frame_b, as_of_a, as_of_b, (_middle(a.interval), _middle(interval_b))
+            )
+            uncertain = confidence < ctx.settings.classify.min_confidence
+            shared = ", ".join(s.slot for s in slots if s.status is SlotStatus.SAME)
             return Outcome(
                 Verdict.CONTRADICTION,
                 f"{self.value(a, ctx)} and {self.value(b, ctx)} {a.unit}: the figures allow "
-                f"{show(a.interval)} and {show(b.interval)}, which share no value, "
-                "so both cannot be true",
+                f"{show(interval_a)} and {show(interval_b)}, which share no value, "
+                f"so both cannot be true (same {shared or 'nothing stated'}; "
+                f"confidence {confidence:.2f})",
                 ("value",),
+                uncertain=uncertain,
+                confidence=confidence,
+                identity=tuple(slots),
             )
         if a.hedge != b.hedge:
             differences.append("hedge")
@@ -65,6 +103,78 @@ class QuantityMismatch(Rule):
             return f"vague count ({claim.vague or claim.hedge.value}) of {claim.unit}"
         hedge = "exact" if claim.hedge is Hedge.EXACT else claim.hedge.value
         return f"{hedge} figure -> {show(claim.interval)} {claim.unit}"
+
+
+def in_dimension(
+    interval: Interval, source: Frame, target: Frame, when: dt.date | None
+) -> Interval:
+    """``interval`` of a figure in ``source``'s unit, expressed in ``target``'s: a sum
+    through the dated rate table, a length through kilometres. Frames only meet across
+    dimensions of one class (:func:`checker.frame.quantity.same_fact`)."""
+    kind, _, unit_from = source.dimension.partition(":")
+    _, _, unit_to = target.dimension.partition(":")
+    if kind == "money" and currency.known(unit_from) and currency.known(unit_to):
+        return currency.convert(interval, unit_from, unit_to, when.year if when else None)
+    lengths = cues().lengths
+    if kind == "length" and unit_from in lengths and unit_to in lengths:
+        return scaled(interval, lengths[unit_from] / lengths[unit_to])
+    return interval
+
+
+_NUMERAL = re.compile(r"(?<![\d.])(\d[\d,]*)(?:\.(\d+))?")
+
+
+def _numeral(claim: QuantityClaim) -> tuple[float, int] | None:
+    """The figure as written and its decimal places: "£105.6m" -> (105.6, 1)."""
+    match = _NUMERAL.search(claim.text)
+    if match is None:
+        return None
+    whole, decimals = match.group(1).replace(",", ""), match.group(2) or ""
+    return float(f"{whole}.{decimals}" if decimals else whole), len(decimals)
+
+
+def stated_interval(claim: QuantityClaim) -> Interval:
+    """The claim's interval, except that an exact figure written with decimals ("£105.6m",
+    "7.9") means that figure: the rounding tolerance of round numbers ("300", "£100m")
+    is for figures that look rounded, and these do not."""
+    written = _numeral(claim)
+    if claim.hedge is Hedge.EXACT and claim.value is not None and written and written[1]:
+        return Interval(low=claim.value, high=claim.value)
+    return claim.interval
+
+
+def same_when_rounded(a: QuantityClaim, b: QuantityClaim) -> bool:
+    """Whether two exact figures differ only in precision: the one written with fewer
+    decimals is the other rounded or cut to them ("49.4%" / "49.49%", "45%" / "44.96%").
+    Figures written with as many decimals ("7.8" / "7.9") must be equal."""
+    if a.hedge is not Hedge.EXACT or b.hedge is not Hedge.EXACT:
+        return False
+    wa, wb = _numeral(a), _numeral(b)
+    if wa is None or wb is None or a.value is None or b.value is None or wa[1] == wb[1]:
+        return False
+    if wa[0] == 0 or wb[0] == 0 or abs(a.value / wa[0] - b.value / wb[0]) > 1e-9 * (
+        a.value / wa[0]
+    ):
+        return False  # written in different scales ("£105.6m" / "105,600,000")
+    (coarse, places), precise = (wa, wb[0]) if wa[1] < wb[1] else (wb, wa[0])
+    step = 10.0**-places
+    cut = math.floor(precise / step + 1e-9) * step
+    return math.isclose(round(precise, places), coarse) or math.isclose(cut, coarse)
+
+
+def _middle(interval: Interval) -> float:
+    if interval.low is not None and interval.high is not None:
+        return (interval.low + interval.high) / 2
+    return interval.low if interval.low is not None else interval.high or 0.0
+
+
+def timeline(points: Iterable[tuple[str, dt.date | None]]) -> str:
+    """``"150 (3 Aug 2014) -> 381 (4 Aug 2014)"``: values in time order, undated last."""
+    ordered = sorted(points, key=lambda p: (p[1] is None, p[1] or dt.date.min, p[0]))
+    return " -> ".join(
+        f"{value} ({when.day} {when.strftime('%b')} {when.year})" if when else value
+        for value, when in ordered
+    )
 
 
 def _words(claim: QuantityClaim) -> str:

@@ -6,14 +6,22 @@ from collections.abc import Sequence
 
 from rapidfuzz import fuzz
 
+from checker.classify.evidence import uncertain
 from checker.classify.registry import AGREE, Context, Outcome, Rule, register
 from checker.classify.wording import squash, word_diff
 from checker.data import fold
+from checker.data.language import load_language
 from checker.match.vocabulary import word_set
 from checker.schema.claims import Claim, QuoteClaim
-from checker.schema.findings import Verdict
+from checker.schema.findings import SlotMatch, SlotStatus, Verdict
 
 PRONOUNS = word_set("he she they it we i you his her their the president")
+# Confidence factors of a speaker clash (see :func:`_identity`).
+_SHORT_WORDS = 4  # a quote of fewer content words is a phrase many people say
+_SHORT = 0.6
+_REPORTED = 0.85  # one side reports the words indirectly
+_BOTH_REPORTED = 0.75  # neither side quotes them verbatim
+_INSTITUTION = 0.6  # a speaker named by a common noun may speak for the other
 
 
 @register
@@ -26,6 +34,14 @@ class QuoteMismatch(Rule):
     with different wording is a **variance**, shown as a word diff
     ``[-old-] {+new+}``. A speaker one source leaves out (or names only by a
     pronoun) is a variance in attribution.
+
+    A speaker clash carries its identity evidence and a confidence: how alike
+    the words are, whether both quote them verbatim (an indirect report is a
+    paraphrase: lower), whether the quote is long enough to be one person's
+    (a short phrase or slogan, fewer than four content words, is said by
+    many: uncertain), and whether a speaker is an institution or a
+    spokesperson ("the ministry", "police"), who may speak for the person the
+    other source names (uncertain).
     """
 
     code = "C105"
@@ -43,11 +59,17 @@ class QuoteMismatch(Rule):
         differences: list[str] = []
         if sa and sb and not same_person(sa, sb):
             if same_words:
+                slots, confidence = _identity(a, b, ctx)
+                shared = ", ".join(s.slot for s in slots if s.status is SlotStatus.SAME)
                 return Outcome(
                     Verdict.CONTRADICTION,
                     f"the same words are attributed to {a.speaker} in one source and to "
-                    f"{b.speaker} in the other; one statement has one speaker",
+                    f"{b.speaker} in the other; one statement has one speaker (same "
+                    f"{shared or 'nothing stated'}; confidence {confidence:.2f})",
                     ("speaker",),
+                    uncertain=uncertain(confidence, ctx),
+                    confidence=confidence,
+                    identity=tuple(slots),
                 )
             differences.append("speaker")
         elif bool(sa) != bool(sb):
@@ -83,6 +105,30 @@ class QuoteMismatch(Rule):
         assert isinstance(claim, QuoteClaim)
         kind = "direct" if claim.direct else "indirect"
         return f"{kind} quote, speaker {speaker_key(claim.speaker, ctx) or 'unknown'}"
+
+
+def _identity(a: QuoteClaim, b: QuoteClaim, ctx: Context) -> tuple[list[SlotMatch], float]:
+    """Which parts two quotes with clashing speakers share, and how sure that makes
+    them one statement (see the rule's doc)."""
+    similarity = _similarity(a.quote, b.quote)
+    confidence = similarity / 100
+    slots = [SlotMatch(slot="words", status=SlotStatus.SAME, value=f"{similarity:.0f}% alike")]
+    if len(ctx.vocabulary.tokens(a.quote)) < _SHORT_WORDS:
+        confidence *= _SHORT
+    if a.direct and b.direct:
+        slots.append(SlotMatch(slot="quotation", status=SlotStatus.SAME, value="direct"))
+    elif a.direct or b.direct:
+        confidence *= _REPORTED
+        slots.append(
+            SlotMatch(slot="quotation", status=SlotStatus.ONE_SIDE, value="direct / reported")
+        )
+    else:
+        confidence *= _BOTH_REPORTED
+        slots.append(SlotMatch(slot="quotation", status=SlotStatus.UNSTATED, value="reported"))
+    nouns = load_language().speaker_nouns
+    if any(set(fold(s or "").split()) & nouns for s in (a.speaker, b.speaker)):
+        confidence *= _INSTITUTION
+    return slots, round(confidence, 3)
 
 
 def speaker_key(name: str | None, ctx: Context) -> str:

@@ -10,24 +10,40 @@ that decided it.
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from collections.abc import Sequence
+import datetime as dt
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import ClassVar
 
 from checker.config import Settings
 from checker.match.vocabulary import Vocabulary
 from checker.schema.claims import Claim
-from checker.schema.findings import Verdict
+from checker.schema.findings import SlotMatch, Verdict
 
-_RANK = {Verdict.AGREEMENT: 0, Verdict.VARIANCE: 1, Verdict.CONTRADICTION: 2}
+_RANK = {Verdict.AGREEMENT: 0, Verdict.VARIANCE: 1, Verdict.UPDATE: 2, Verdict.CONTRADICTION: 3}
 
 
 @dataclass(frozen=True)
 class Context:
-    """What rules may consult besides the claims: thresholds and the vocabulary."""
+    """What rules may consult besides the claims: thresholds, the vocabulary, and each
+    seed's publication date (the moment a figure describes when its clause names none)."""
 
     settings: Settings
     vocabulary: Vocabulary
+    published: Mapping[str, dt.date | None] = field(default_factory=dict)
+
+    def as_of(self, claim: Claim) -> dt.date | None:
+        """The moment a claim's value describes: a full date its clause states, else its
+        article's publication date."""
+        frame = getattr(claim, "frame", None)
+        if frame is not None and frame.as_of is not None:
+            return frame.as_of  # type: ignore[no-any-return]
+        return self.published.get(seed_of(claim))
+
+
+def seed_of(claim: Claim) -> str:
+    """The seed a claim comes from (its id is ``<seed>:<kind>:<hash>``)."""
+    return claim.id.rsplit(":", 2)[0]
 
 
 @dataclass(frozen=True)
@@ -38,6 +54,8 @@ class Outcome:
     explanation: str
     differences: tuple[str, ...] = ()
     uncertain: bool = False
+    confidence: float | None = None  # contradictions: how sure the claims state one fact
+    identity: tuple[SlotMatch, ...] = ()  # contradictions: the frame slots they share
 
     @property
     def rank(self) -> int:
@@ -105,15 +123,22 @@ def rule_for(pool: str, claims: Sequence[Claim]) -> Rule:
 
 
 def worst(outcomes: Sequence[Outcome]) -> Outcome:
-    """Combine pair outcomes: the highest verdict wins; a contradiction is uncertain only
-    when every contradicting pair is; differences are the sorted union."""
+    """Combine pair outcomes: the highest verdict wins; of its pairs, the surest one
+    (a certain one before an uncertain one, then the highest confidence) explains it;
+    a contradiction is uncertain only when every contradicting pair is; differences
+    are the sorted union."""
     top = max(o.rank for o in outcomes)
-    deciding = [o for o in outcomes if o.rank == top]
+    deciding = sorted(
+        (o for o in outcomes if o.rank == top),
+        key=lambda o: (o.uncertain, -(o.confidence if o.confidence is not None else 1.0)),
+    )
     differences = sorted({d for o in outcomes for d in o.differences})
-    uncertain = all(o.uncertain for o in deciding)
+    first = deciding[0]
     return Outcome(
-        verdict=deciding[0].verdict,
-        explanation=deciding[0].explanation,
+        verdict=first.verdict,
+        explanation=first.explanation,
         differences=tuple(differences),
-        uncertain=uncertain,
+        uncertain=first.uncertain,
+        confidence=first.confidence,
+        identity=first.identity,
     )

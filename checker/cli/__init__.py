@@ -23,6 +23,7 @@ from checker.cli import (
     review_cmd,
     run_cmd,
     schema_cmd,
+    stories_cmd,
     validate_cmd,
 )
 from checker.errors import CheckerError
@@ -44,6 +45,7 @@ COMMANDS: tuple[ModuleType, ...] = (
     review_cmd,
     decide_cmd,
     decisions_cmd,
+    stories_cmd,
     schema_cmd,
 )
 

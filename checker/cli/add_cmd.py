@@ -9,7 +9,13 @@ from pathlib import Path
 from checker.cli.common import command_parser, settings_from
 from checker.cli.console import console, progress_reporter
 from checker.gate.intake import AddResult, SeedMeta, add_seed
-from checker.report.common import location, one_line
+from checker.report.common import (
+    confidence_text,
+    location,
+    one_line,
+    ranked_contradictions,
+    timeline_text,
+)
 from checker.schema import Finding
 
 
@@ -45,22 +51,35 @@ def _short(text: str) -> str:
 
 
 def _finding_lines(finding: Finding, seed: str) -> list[str]:
-    """The fact, why, and each claim (the new seed's first), one line each."""
-    lines = [f"  {_short(finding.fact)}  ({finding.fingerprint})"]
+    """The fact (uncertain and confidence, for a contradiction), why, and each claim
+    (the new seed's first), one line each."""
+    notes = [t for t in ("uncertain" if finding.uncertain else None, confidence_text(finding)) if t]
+    note = f" [{', '.join(notes)}]" if notes else ""
+    lines = [f"  {_short(finding.fact)}{note}  ({finding.fingerprint})"]
     lines.append(f"    {one_line(finding.explanation)}")
     claims = sorted(finding.claims, key=lambda c: c.seed != seed)
     lines += [f"    {location(c)} \u201c{_short(c.text)}\u201d = {_short(c.value)}" for c in claims]
     return lines
 
 
-def describe(result: AddResult) -> list[str]:
-    """The lines ``checker add`` prints about what the new seed changed."""
+def describe(result: AddResult, *, block_uncertain: bool = False) -> list[str]:
+    """The lines ``checker add`` prints about what the new seed changed
+    (``block_uncertain``: the gate policy, for the closing advice)."""
     changes = result.changes
     seed = result.seed
     lines = [f"added {result.seed_path}" + (f" and {result.sidecar}" if result.sidecar else "")]
-    lines.append(f"new contradictions: {len(changes.contradictions)}")
-    for finding in changes.contradictions:
+    contradictions = ranked_contradictions(changes.contradictions)
+    uncertain = sum(f.uncertain for f in contradictions)
+    lines.append(
+        f"new contradictions: {len(contradictions)}"
+        + (f" ({uncertain} uncertain)" if uncertain else "")
+    )
+    for finding in contradictions:
         lines += _finding_lines(finding, seed)
+    lines.append(f"new updates (one figure over time): {len(changes.updates)}")
+    for finding in changes.updates:
+        lines.append(f"  {_short(finding.fact)}  ({finding.fingerprint})")
+        lines.append(f"    {one_line(timeline_text(finding))}")
     lines.append(f"new variances: {len(changes.variances)}")
     for finding in changes.variances:
         lines += _finding_lines(finding, seed)
@@ -73,10 +92,16 @@ def describe(result: AddResult) -> list[str]:
             "decided findings whose values changed (review again): "
             + ", ".join(changes.changed_decisions)
         )
-    if changes.contradictions:
+    blocking = [f for f in contradictions if block_uncertain or not f.uncertain]
+    if blocking:
         lines.append(
             "next: an editor reviews the contradictions (`checker review`); "
             "`checker gate` fails until then"
+        )
+    elif contradictions:
+        lines.append(
+            "next: an editor reviews the uncertain contradictions (`checker review`); "
+            "they do not fail `checker gate` (block_uncertain = false)"
         )
     return lines
 
@@ -93,6 +118,6 @@ def run(args: argparse.Namespace) -> int:
     with progress_reporter() as progress:
         result = add_seed(settings, args.path, ident=args.ident, meta=meta, progress=progress)
     out = console()
-    for line in describe(result):
+    for line in describe(result, block_uncertain=settings.gate.block_uncertain):
         out.print(line, markup=False)
     return 0

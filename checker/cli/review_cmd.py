@@ -18,7 +18,8 @@ from checker.errors import CheckerError
 from checker.review.app import create_app
 from checker.review.security import new_token
 from checker.review.store import DecisionStore
-from checker.schema import Report
+from checker.review.views import FLAGGED
+from checker.schema import Report, Verdict
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -72,6 +73,14 @@ def cached_compare(settings: Settings) -> Callable[[], Report]:
     return load
 
 
+def queue_verdicts(settings: Settings) -> frozenset[Verdict]:
+    """What editors must decide: contradictions, and variances when the gate blocks on
+    them (``[tool.checker.gate] fail_on_variance``). Updates never are."""
+    if settings.gate.fail_on_variance:
+        return FLAGGED | {Verdict.VARIANCE}
+    return FLAGGED
+
+
 def listen(host: str, port: int) -> socket.socket:
     """A listening socket on ``host:port``; an address in use is an input error (exit 2)."""
     family = socket.AF_INET6 if ":" in host else socket.AF_INET
@@ -104,6 +113,7 @@ def run(args: argparse.Namespace) -> int:
         seeds_dir=settings.seeds_dir,
         host=args.host,
         title=f"checker review: {settings.root.resolve().name}",
+        flagged=queue_verdicts(settings),
     )
     port = sock.getsockname()[1]
     shown_host = f"[{args.host}]" if ":" in args.host else args.host

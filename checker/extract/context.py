@@ -20,6 +20,7 @@ from checker.config import Settings
 from checker.data.folding import fold
 from checker.data.language import Language
 from checker.data.lexicon import Lexicon
+from checker.extract.frames import quantity_frame
 from checker.extract.ids import claim_id
 from checker.extract.people import People
 from checker.extract.periods import anchor_year
@@ -93,6 +94,7 @@ class ArticleContext:
     anchor: PartialDate | None = None  # last resolved date (for "two months later")
     block_speaker: dict[int, str] = field(default_factory=dict)
     counters: Counter[tuple[str, str, str, str]] = field(default_factory=Counter)
+    memo: dict[str, object] = field(default_factory=dict)  # per-article results rules share
 
     @property
     def published(self) -> dt.date | None:
@@ -216,6 +218,8 @@ class SentenceContext:
         base = self.sentence.start
         if cls.model_fields["kind"].default in _ANCHORED and "period" not in fields:
             fields["period"] = anchor_year(self, start, end)
+        if kind == "quantity" and "frame" not in fields:
+            fields["frame"] = quantity_frame(self, start, end, fields)
         claim = cls(
             id=claim_id(self.art.seed, kind, rule, surface, self.text, occurrence),
             text=surface,

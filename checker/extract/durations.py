@@ -8,9 +8,9 @@ import re
 from checker.data.folding import fold
 from checker.data.trie import trie_pattern
 from checker.extract.context import WORD, SentenceContext
-from checker.extract.hedges import hedge_before, interval
+from checker.extract.hedges import hedge_before, interval, is_range
 from checker.extract.registry import rule
-from checker.schema.claims import ClaimBase, DurationClaim
+from checker.schema.claims import ClaimBase, DurationClaim, Hedge
 from checker.text.numbers import parse_number
 
 _UNITS = r"minutes?|hours?|days?|weeks?|months?|years?|decades?"
@@ -39,16 +39,38 @@ def _compound() -> re.Pattern[str]:
 
 
 @functools.cache
+def _low() -> str:
+    """The low end of a range before the figure: "17 to 20", "5-6", "between 17 and 20"."""
+    return (
+        rf"(?:between\s+(?P<blo>{_number()})\s+and\s+"
+        rf"|(?P<lo>{_number()})(?:\s?[-–]\s?|\s+to\s+))?"
+    )
+
+
+@functools.cache
 def _prepositional() -> re.Pattern[str]:
     return re.compile(
         rf"\b(?P<p>for|after|over|within|in|during|lasting|spanning)\s+(?P<rest>(?:[a-z]+\s+){{0,3}}?)"
-        rf"(?P<n>{_number()})\s+(?P<u>{_UNITS})\b"
+        rf"{_low()}(?P<n>{_number()})\s+(?P<u>{_UNITS})\b"
     )
 
 
 @functools.cache
 def _bare() -> re.Pattern[str]:
-    return re.compile(rf"(?<![\w-])(?P<n>{_number()})\s+(?P<u>{_UNITS})\b")
+    return re.compile(rf"(?<![\w-]){_low()}(?P<n>{_number()})\s+(?P<u>{_UNITS})\b")
+
+
+def _range_low(ctx: SentenceContext, m: re.Match[str], value: float) -> tuple[float, int] | None:
+    """The low end of the range ``m`` states and where it starts ("17 to 20 years"),
+    or ``None`` when the figure stands alone."""
+    names = m.re.groupindex
+    for group, between in (("blo", True), ("lo", False)):
+        if group in names and m.group(group) is not None:
+            low = parse_number(m.group(group))
+            start = m.start(group)
+            if low is not None and is_range(ctx.text, start, low, value, between=between):
+                return low, (m.start() if between and group == "blo" else start)
+    return None
 
 
 def _unit(raw: str, ctx: SentenceContext) -> str:
@@ -56,13 +78,17 @@ def _unit(raw: str, ctx: SentenceContext) -> str:
 
 
 def _make(
-    ctx: SentenceContext, code: str, start: int, end: int, n: str, u: str, event: str
+    ctx: SentenceContext, code: str, start: int, end: int, m: re.Match[str], event: str
 ) -> DurationClaim | None:
-    value = parse_number(n)
+    value = parse_number(m.group("n"))
     if value is None or ctx.is_taken(start, end):
         return None
-    hedge, hedge_start = hedge_before(ctx.text, ctx.text.index(n, start))
+    low = _range_low(ctx, m, value)
+    hedge, hedge_start = hedge_before(ctx.text, low[1] if low else m.start("n"))
     start = min(start, hedge_start)
+    if low is not None:  # "for 17 to 20 years": one range
+        hedge = Hedge.RANGE
+        value, high = low[0], value
     claim = ctx.make(
         DurationClaim,
         code,
@@ -70,9 +96,11 @@ def _make(
         end,
         event=event,
         value=value,
-        unit=_unit(u, ctx),
+        unit=_unit(m.group("u"), ctx),
         hedge=hedge,
-        interval=interval(value, hedge, ctx.art.settings.tolerances),
+        interval=interval(
+            value, hedge, ctx.art.settings.tolerances, high if low is not None else None
+        ),
     )
     ctx.take(start, end, "duration")
     return claim
@@ -135,7 +163,7 @@ def compound(ctx: SentenceContext) -> list[ClaimBase]:
         of = _OF_NOUN.match(ctx.text, m.end("x"))  # "a 60-day state of emergency"
         end = of.end() if of else m.end("x")
         event = ctx.normalise(ctx.text[m.start("x") : end])
-        claim = _make(ctx, "U001", m.start(), end, m.group("n"), m.group("u"), event)
+        claim = _make(ctx, "U001", m.start(), end, m, event)
         if claim is not None:
             out.append(claim)
     return out
@@ -154,7 +182,7 @@ def prepositional(ctx: SentenceContext) -> list[ClaimBase]:
         if rest and rest not in ctx.art.lang.hedges and rest not in ("a", "the", "just"):
             continue
         event = lasted(ctx, m.start())
-        claim = _make(ctx, "U002", m.start(), m.end(), m.group("n"), m.group("u"), event)
+        claim = _make(ctx, "U002", m.start(), m.end(), m, event)
         if claim is not None:
             out.append(claim)
     return out
@@ -163,18 +191,24 @@ def prepositional(ctx: SentenceContext) -> list[ClaimBase]:
 @rule("U003", "bare duration")
 def bare(ctx: SentenceContext) -> list[ClaimBase]:
     """A number of time units elsewhere: "six weeks", "two months later". The
-    event is the normalised clause around it."""
+    event is the normalised clause around it. A range ("17 to 20 years", "between
+    two and three weeks") is one claim: hedge ``range``, value its low end."""
     out: list[ClaimBase] = []
     if not _UNIT_HINT.search(ctx.text):
         return out
     for m in _bare().finditer(ctx.text):
-        if ctx.is_taken(m.start(), m.end(), "duration"):
-            continue
-        event = ctx.event_words(m.start(), m.end())
         value = parse_number(m.group("n"))
         if value is None:
             continue
-        hedge, hedge_start = hedge_before(ctx.text, m.start())
+        low = _range_low(ctx, m, value)
+        first = low[1] if low else m.start("n")
+        if ctx.is_taken(first, m.end(), "duration"):
+            continue
+        event = ctx.event_words(first, m.end())
+        hedge, hedge_start = hedge_before(ctx.text, first)
+        high = None
+        if low is not None:  # "17 to 20 years": one range
+            hedge, high, value = Hedge.RANGE, value, low[0]
         claim = ctx.make(
             DurationClaim,
             "U003",
@@ -184,7 +218,7 @@ def bare(ctx: SentenceContext) -> list[ClaimBase]:
             value=value,
             unit=_unit(m.group("u"), ctx),
             hedge=hedge,
-            interval=interval(value, hedge, ctx.art.settings.tolerances),
+            interval=interval(value, hedge, ctx.art.settings.tolerances, high),
         )
         ctx.take(hedge_start, m.end(), "duration")
         out.append(claim)

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import functools
 import re
+from typing import NamedTuple
 
 from checker.data.folding import fold
 from checker.data.trie import trie_pattern
 from checker.extract.ages import age_spans
 from checker.extract.context import WORD, SentenceContext
-from checker.extract.hedges import hedge_before, interval
+from checker.extract.hedges import hedge_before, interval, is_range, range_interval
 from checker.extract.measures import (
     casualty,
     currency_word,
@@ -20,9 +21,10 @@ from checker.extract.measures import (
     subject_count,
     verb_after,
 )
+from checker.extract.patterns import NAME
 from checker.extract.registry import rule
 from checker.schema.claims import ClaimBase, Hedge, Interval, QuantityClaim
-from checker.text.numbers import number_pattern, parse_number
+from checker.text.numbers import number_pattern, parse_number, trailing_scale
 
 _UNIT_WORDS = 4
 # Words that end the counted thing: prepositions, relatives, verbs' particles.
@@ -46,6 +48,7 @@ _UNIT_STOP = frozenset(
         "when",
         "where",
         "since",
+        "between",
         "during",
         "after",
         "before",
@@ -98,10 +101,29 @@ _AUXILIARIES = frozenset(
 _PART_OF = re.compile(r"\s+of\s+(?:the\s+|its\s+|their\s+)?\d[\d,]*\s+(?=[a-z])")
 _AGENT = re.compile(r"\s+\w+\s+by\b")
 _SUBJECT_START = re.compile(r"\b(?:and|but|while|whereas)\s+$")
-_CLOCK = re.compile(r"(?:gmt|utc|local time|hours? gmt|a\.?m\b|p\.?m\b)")
+_CLOCK = re.compile(r"(?:gmt|utc|local time|hours? gmt|a\.?m\b|p\.?m\b|uur\b|uhr\b)")
 _MAGNITUDE = re.compile(r"\bmagnitude[\s-]*$", re.I)
 _PERCENT = re.compile(r"%|per\s*cent", re.I)
 _SKIP_AFTER = re.compile(r"\s*(?:of\s+(?:the|its|their|his|her|our)\b|%|percent|per cent)", re.I)
+# "17.00 uur", "9.30 hours": a time of day, not a count.
+_TIME_OF_DAY = re.compile(r"(?:[01]?\d|2[0-4])[.:][0-5]\d")
+_HOURS = re.compile(r"(?:h|hrs?|hours?|uur|uhr|heures?)\b")
+# Ranges: "400-600", "1.5 to 1.75", "5% to 6%", "between 400 and 600".
+_RANGE_TO = re.compile(r"(?P<pct>%)?(?:\s?[-–]\s?|\s+to\s+)")
+_PERCENT_AFTER = re.compile(r"\s*(?:%|per\s*cent)", re.I)
+_RANGE_AND = re.compile(r"(?P<pct>%)?\s+and\s+")
+_BETWEEN = re.compile(r"\bbetween\s+$", re.I)
+# Words right after "N-M" that make it a score or a tally, not a range.
+_SCORE_AFTER = re.compile(r"\s*(?:win|victory|defeat|loss|draw|vote|lead|margin|scoreline)\b", re.I)
+# "the two leaders", "these three countries": number words that point back.
+_REFERENTIAL = frozenset(["two", "three", "four", "five"])
+_DEFINITE = re.compile(r"\b(?:the|these|those)\s+$", re.I)
+# A figure with no noun in a list ("..., 38,000 in Lyon and 30,000 in Toulouse").
+_ELIDED_BEFORE = re.compile(r"(?:[,;:]|\b(?:and|or|but|while|with|including))\s*$", re.I)
+# A figure far above the one before it counts something else: "more than 200
+# processions, including 400,000 in Paris" (people, not processions).
+_ELIDED_RATIO = 10
+_ELIDED_PLACE = re.compile(rf"\s+(?:in|at|for|from|on|across)\s+(?:the\s+)?{NAME}")
 
 
 @functools.cache
@@ -197,6 +219,74 @@ def _money(ctx: SentenceContext) -> list[ClaimBase]:
     return out
 
 
+class _Counted(NamedTuple):
+    """What a figure counts, kept for a later figure of the sentence that elides it."""
+
+    value: float
+    unit: str
+    actor: str | None
+    action: str | None
+
+
+class _Range(NamedTuple):
+    low: float
+    high: float
+    high_match: re.Match[str]
+    start: int  # where the range begins: "between", else its low figure
+
+
+def _range(
+    ctx: SentenceContext, matches: list[re.Match[str]], index: int, low: float
+) -> _Range | None:
+    """The range that ``matches[index]`` opens, when it does: "between 400 and 600",
+    "17 to 20", "1.5 to 1.75 percent", "5-6", "400-600". The low figure takes the
+    high one's scale ("between 1.5 and 2 million"). Not a range: a change and a level
+    ("from 62 to 64", "by 0.25% to 5.25%", "rose 2% to 3%"), a vote or a score ("voted
+    220-207", "a 1-0 win": the first figure is not below the second), and figures too
+    far apart to bound one value ("0.25 to 5.25")."""
+    if index + 1 >= len(matches):
+        return None
+    first, second = matches[index], matches[index + 1]
+    start, end = first.span("num")
+    between = _BETWEEN.search(ctx.text, max(0, start - 12), start)
+    joint = (_RANGE_AND if between else _RANGE_TO).fullmatch(ctx.text, end, second.start("num"))
+    if joint is None:
+        return None
+    high = parse_number(second.group("num"))
+    if high is None:
+        return None
+    if joint.group("pct") and not _PERCENT_AFTER.match(ctx.text, second.end("num")):
+        return None  # "5% to 6 people"
+    scale = trailing_scale(second.group("num"))
+    if scale > 1 and trailing_scale(first.group("num")) == 1 and low * scale <= high:
+        low *= scale
+    if _SCORE_AFTER.match(ctx.text, second.end("num")):
+        return None
+    if not is_range(ctx.text, start, low, high, between=between is not None):
+        return None
+    return _Range(low, high, second, between.start() if between else start)
+
+
+def _referential(ctx: SentenceContext, surface: str, start: int, end: int) -> bool:
+    """ "the two leaders", "these three countries": a small number word after a definite
+    determiner points back at things already named and counts nothing new."""
+    return (
+        fold(surface) in _REFERENTIAL
+        and not ctx.text.startswith("-", end)
+        and _DEFINITE.search(ctx.text, max(0, start - 8), start) is not None
+    )
+
+
+def _elided(ctx: SentenceContext, hedge_start: int, end: int) -> int | None:
+    """Where the place or name after a figure with no noun ends, when the figure
+    elides the counted thing of the one before it: "1.12 million people marched,
+    38,000 in Lyon and 30,000 in Toulouse" (a list: a comma or a conjunction before)."""
+    if not _ELIDED_BEFORE.search(ctx.text, max(0, hedge_start - 12), hedge_start):
+        return None
+    place = _ELIDED_PLACE.match(ctx.text, end)
+    return place.end() if place else None
+
+
 @rule("Q001", "counted quantity")
 def counted(ctx: SentenceContext) -> list[ClaimBase]:
     """A figure in digits or words and the thing it counts: "300 settlements and
@@ -205,23 +295,45 @@ def counted(ctx: SentenceContext) -> list[ClaimBase]:
     carry what they measure in ``unit`` ("percent inflation", "pounds fee").
     The hedge before it sets the interval ("nearly 300" -> [270, 300] with the
     default tolerance); a bare round number carries the rounding tolerance.
-    Numbers that belong to dates or durations, ordinals and "one of" are not
-    quantities. ``actor``/``action`` are the subject and verb when stated
-    ("Azerbaijan" "retook")."""
+    A range is one claim ("between 400 and 600 people", "5-6 metres"): hedge
+    ``range``, value its low end, interval [low, high]. A figure with no noun in a
+    list, before a place or a name, counts what the figure before it counts
+    ("1.12 million people marched, 38,000 in Lyon"). Digits grouped with dots are
+    thousands when every group has three digits and there are two groups or the
+    group is "000" ("23.000", "1.200.000"). Numbers that belong to dates or
+    durations, times of day ("17.00 uur"), ordinals, "one of" and the small number
+    words that point back ("the two leaders") are not quantities.
+    ``actor``/``action`` are the subject and verb when stated ("Azerbaijan" "retook")."""
     out: list[ClaimBase] = _money(ctx)
     ages = age_spans(ctx.text)  # rule Q003's
-    for match in number_pattern().finditer(ctx.text):
+    matches = list(number_pattern().finditer(ctx.text))
+    previous: _Counted | None = None
+    index = -1
+    while index + 1 < len(matches):
+        index += 1
+        match = matches[index]
         start, end = match.span("num")
         if ctx.is_taken(start, end) or any(s < end and start < e for s, e in ages):
             continue
         surface = match.group("num")
         if fold(surface) == "one" and ctx.text[end:].lstrip().startswith("of"):
             continue
+        if _referential(ctx, surface, start, end):
+            continue
         value = parse_number(surface)
         if value is None:
             continue
         if 1500 <= value <= 2100 and surface.isdigit():
             continue  # a year the date rules did not claim ("the 2020 war")
+        span = _range(ctx, matches, index, value)
+        if span is not None:
+            high_end = span.high_match.end("num")
+            if ctx.is_taken(start, high_end) or any(s < high_end and start < e for s, e in ages):
+                span = None
+            else:
+                value, end = span.low, high_end
+                surface = ctx.text[start:end]
+                index += 1  # the high end is read
         unit_start = end
         strong = re.match(r"-(strong|member|man|person|seat)\b", ctx.text[end:])
         if strong:  # "the 450-seat parliament": the figure describes the noun after it
@@ -239,33 +351,34 @@ def counted(ctx: SentenceContext) -> list[ClaimBase]:
                 unit, unit_end = counted_thing(ctx, skip.end() if skip else unit_start)
         if _MAGNITUDE.search(ctx.text, max(0, start - 12), start):
             unit = f"magnitude {unit}".strip()  # "magnitude 7.1 earthquake": a measure
-        hedge, hedge_start = hedge_before(ctx.text, start)
+        hedge, hedge_start = hedge_before(ctx.text, span.start if span else start)
+        elided = None
+        if not unit and previous is not None and value <= previous.value * _ELIDED_RATIO:
+            place_end = _elided(ctx, hedge_start, end)
+            if place_end is not None:  # "..., 38,000 in Lyon": people marched, in Lyon
+                elided, unit, unit_end = previous, previous.unit, place_end
         subject = None if unit else subject_count(ctx, hedge_start)
         if subject is not None:  # "the death toll rose to more than 150"
             unit, unit_end = subject[0], end
-        if not unit or _CLOCK.match(unit):
-            continue  # "2217 GMT" is a time of day
+        if (
+            not unit
+            or _CLOCK.match(unit)
+            or (_TIME_OF_DAY.fullmatch(surface) and _HOURS.match(unit))
+        ):
+            continue  # "2217 GMT", "17.00 uur" are times of day
         currency = currency_word(unit)
-        if currency:  # "4.5 billion dollars", "500 million soles"
+        if currency and elided is None:  # "4.5 billion dollars", "500 million soles"
             word = WORD.search(ctx.text, end)
             unit_end = word.end() if word else unit_end
             unit = money_unit(ctx, currency, hedge_start, unit_end)
-        actor, action = actor_action(ctx, hedge_start) if not strong else (None, None)
-        if subject is not None and subject[1]:
-            action = subject[1]
-        following = verb_after(ctx, unit_end)
-        if (
-            following
-            and _SUBJECT_START.search(ctx.text, max(0, hedge_start - 8), hedge_start)
-            and not _AGENT.match(ctx.text, unit_end)
-        ):
-            # "... were affected and 3,500 buildings collapsed": the count is the subject
-            # of the verb after it, not the object of the verb before the "and" (unless
-            # that verb is a participle: "retook cities and 300 villages occupied by ...").
-            actor, action = None, following
-        unit, action = casualty(unit, action)
-        if not unit.startswith("magnitude"):  # a measure is not what the verb acts on
-            action = action or verb_after(ctx, unit_end)
+        if elided is not None:
+            actor, action = elided.actor, elided.action
+        else:
+            actor, action = _actor_action(ctx, hedge_start, unit_end, subject, strong)
+            unit, action = casualty(unit, action)
+            if not unit.startswith("magnitude"):  # a measure is not what the verb acts on
+                action = action or verb_after(ctx, unit_end)
+        tolerances = ctx.art.settings.tolerances
         out.append(
             ctx.make(
                 QuantityClaim,
@@ -276,12 +389,40 @@ def counted(ctx: SentenceContext) -> list[ClaimBase]:
                 unit=unit,
                 actor=actor,
                 action=action,
-                hedge=hedge,
-                interval=interval(value, hedge, ctx.art.settings.tolerances),
+                hedge=Hedge.RANGE if span else hedge,
+                interval=range_interval(value, span.high, hedge, tolerances)
+                if span
+                else interval(value, hedge, tolerances),
             )
         )
         ctx.take(hedge_start, unit_end, "quantity")
+        previous = _Counted(value, unit, actor, action)
     return out
+
+
+def _actor_action(
+    ctx: SentenceContext,
+    hedge_start: int,
+    unit_end: int,
+    subject: tuple[str, str | None] | None,
+    strong: re.Match[str] | None,
+) -> tuple[str | None, str | None]:
+    """Who did what to a counted figure: the verb before it and its subject, or the
+    verb after it when the figure is the subject of a new clause."""
+    actor, action = actor_action(ctx, hedge_start) if not strong else (None, None)
+    if subject is not None and subject[1]:
+        action = subject[1]
+    following = verb_after(ctx, unit_end)
+    if (
+        following
+        and _SUBJECT_START.search(ctx.text, max(0, hedge_start - 8), hedge_start)
+        and not _AGENT.match(ctx.text, unit_end)
+    ):
+        # "... were affected and 3,500 buildings collapsed": the count is the subject
+        # of the verb after it, not the object of the verb before the "and" (unless
+        # that verb is a participle: "retook cities and 300 villages occupied by ...").
+        actor, action = None, following
+    return actor, action
 
 
 @rule("Q002", "vague quantity")

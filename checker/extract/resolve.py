@@ -4,8 +4,9 @@ Order of evidence, most specific first:
 1. an anniversary the article marks ("the first anniversary of X" on a known
    day): a year-less date with that month and day is X's date, N years back
    (resolution ``event``);
-2. the publication date: a past-tense clause means the latest occurrence
-   strictly before publication, a future one the next occurrence (``publication``);
+2. the publication date: a future clause means the next occurrence, any other the
+   latest one by publication, unless one begins within ``SOON_DAYS`` after it ("until
+   January 4" in an article of December 30 is the coming January) (``publication``);
 3. nothing: the year stays unknown (``unresolved``).
 """
 
@@ -64,33 +65,45 @@ def resolve_calendar(
 
 
 def occurrence_year(published: dt.date, month: int, day: int | None, *, future: bool) -> int:
-    """Year of the latest occurrence on or before ``published`` (or the next one when
-    ``future``); a day up to ``SOON_DAYS`` after publication is this year's.
+    """Year of the occurrence of ``month`` (and ``day``) that a text published on
+    ``published`` means.
 
-    A month without a day that is the publication month counts as this year.
+    The occurrences around publication (from four years back, for February 29, to
+    the next year) are weighed alike, so the turn of the year is no edge: a future
+    clause means the first occurrence that has not ended by publication; otherwise
+    one that begins at most ``SOON_DAYS`` after publication is the coming one (news
+    writes scheduled events in the present, "a mourning period until January 4" in
+    an article of December 30, and a past event cannot postdate its report), else
+    the latest one begun by publication. A month without a day spans the month: the
+    publication month is this year's.
     """
-    if day is None:
-        if month == published.month:
-            return published.year
-        if future:
-            return published.year if month > published.month else published.year + 1
-        return published.year if month < published.month else published.year - 1
+    spans = [
+        (year, first, last)
+        for year in range(published.year - 4, published.year + 2)
+        if (span := _occurrence(year, month, day)) is not None
+        for first, last in [span]
+    ]
+    if not spans:  # pragma: no cover - every month/day occurs within six years
+        return published.year
     if future:
-        return (
-            published.year
-            if (month, day) >= (published.month, published.day)
-            else published.year + 1
-        )
-    # Dates just after publication are the coming occurrence even without a future
-    # marker: news writes scheduled events in the present ("Rovers open the season
-    # against Leeds on Aug. 17"), and a past event cannot postdate its report.
+        return next((y for y, _, last in spans if last >= published), spans[-1][0])
+    coming = [y for y, first, _ in spans if 0 < (first - published).days <= SOON_DAYS]
+    if coming:
+        return coming[0]
+    begun = [y for y, first, _ in spans if first <= published]
+    return begun[-1] if begun else spans[0][0]
+
+
+def _occurrence(year: int, month: int, day: int | None) -> tuple[dt.date, dt.date] | None:
+    """First and last day of ``month``/``day`` in ``year``; ``None`` when it does not
+    occur (February 29 of a common year)."""
+    if day is None:
+        return dt.date(year, month, 1), dt.date(year, month, calendar.monthrange(year, month)[1])
     try:
-        ahead = (dt.date(published.year, month, day) - published).days
-    except ValueError:  # February 29 in a common year
-        ahead = -1
-    if ahead <= SOON_DAYS:
-        return published.year if ahead >= -366 else published.year - 1
-    return published.year - 1
+        date = dt.date(year, month, day)
+    except ValueError:
+        return None
+    return date, date
 
 
 def nearest_year(published: dt.date, month: int, day: int) -> int:

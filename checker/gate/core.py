@@ -43,6 +43,7 @@ class GateResult:
     seeds: list[str]
     fixed: list[str] = field(default_factory=list)
     contradictions: dict[str, int] = field(default_factory=dict)  # review state -> count
+    uncertain: dict[str, int] = field(default_factory=dict)  # the same, uncertain ones only
     since: str | None = None
     changed: frozenset[str] = frozenset()
 
@@ -130,6 +131,7 @@ def run_gate(
         seeds=[article.id for article in articles],
         fixed=fixed,
         contradictions=settled_counts(report, decisions),
+        uncertain=settled_counts(report, decisions, uncertain_only=True),
         since=since,
         changed=changed,
     )

@@ -3,9 +3,10 @@
 The article is checked before anything is written (UTF-8, not empty, not
 binary), copied byte for byte to ``seeds/<id>.txt`` beside an optional
 ``seeds/<id>.toml`` of the metadata given, then extracted and compared. The
-findings before and after are diffed: the contradictions and variances the
-new seed brings, the facts it corroborates, the claims only it makes, and
-the editor decisions whose finding changed (they need a new look).
+findings before and after are diffed: the contradictions, updates (a figure
+it reports as it changed over time) and variances the new seed brings, the
+facts it corroborates, the claims only it makes, and the editor decisions
+whose finding changed (they need a new look).
 """
 
 from __future__ import annotations
@@ -57,8 +58,10 @@ class Changes:
     """What a seed brought to the findings, compared with the corpus before it."""
 
     contradictions: list[Finding] = field(default_factory=list)
+    updates: list[Finding] = field(default_factory=list)
     variances: list[Finding] = field(default_factory=list)
-    corroborated: list[Finding] = field(default_factory=list)  # agreements and variances
+    # agreements, updates and variances it joins
+    corroborated: list[Finding] = field(default_factory=list)
     only_here: list[FindingClaim] = field(default_factory=list)
     changed_decisions: list[str] = field(default_factory=list)  # decided fingerprints now gone
 
@@ -143,9 +146,10 @@ def _is_new(finding: Finding, seed: str, prior: dict[frozenset[str], str]) -> bo
 
 
 def diff_reports(before: Report, after: Report, seed: str, decided: Collection[str]) -> Changes:
-    """What ``seed`` changed between ``before`` and ``after``: the contradictions and
-    variances it brings (facts that had another verdict, or none, without it), the
-    facts it corroborates (agreements and variances it joins), its single-source
+    """What ``seed`` changed between ``before`` and ``after``: the contradictions,
+    updates and variances it brings (facts that had another verdict, or none, without
+    it), the facts it corroborates (agreements, updates and variances it joins), its
+    single-source
     claims, and the decided fingerprints of ``before`` that ``after`` no longer has
     (a new source changes a fact's values, hence its fingerprint)."""
     prior = _prior_verdicts(before)
@@ -156,6 +160,7 @@ def diff_reports(before: Report, after: Report, seed: str, decided: Collection[s
         contradictions=[
             f for f in mine if f.verdict is Verdict.CONTRADICTION and _is_new(f, seed, prior)
         ],
+        updates=[f for f in mine if f.verdict is Verdict.UPDATE and _is_new(f, seed, prior)],
         variances=[f for f in mine if f.verdict is Verdict.VARIANCE and _is_new(f, seed, prior)],
         corroborated=[f for f in mine if f.verdict is not Verdict.CONTRADICTION],
         only_here=[c for c in after.single_source if c.seed == seed],

@@ -33,6 +33,9 @@ def summary_line(result: GateResult) -> str:
         return f"claims files {verdict}: " + "; ".join(parts)
     if result.contradictions:
         states = ", ".join(f"{n} {state}" for state, n in result.contradictions.items())
+        if result.uncertain:
+            uncertain = ", ".join(f"{n} {state}" for state, n in result.uncertain.items())
+            states += f" (uncertain: {uncertain})"
         parts.append(f"contradictions: {states}")
     else:
         parts.append("no contradictions")
@@ -133,6 +136,7 @@ def render_json(result: GateResult) -> str:
                 **result.counts(),
                 "seeds": result.seeds,
                 "contradictions": result.contradictions,
+                "uncertain": result.uncertain,
                 "fixed": result.fixed,
                 "since": result.since,
                 "changed": sorted(result.changed),

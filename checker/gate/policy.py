@@ -4,9 +4,12 @@ Editor decisions (``reports/review.jsonl``) are the baseline. A finding's
 *state* is its current decision, or ``unreviewed``. A contradiction fails the
 gate when its state is in ``[tool.checker.gate] block_on`` (by default
 unreviewed, confirmed and in_progress: only ``dismissed`` and ``accepted``
-let it pass). With ``fail_on_variance = true`` variances follow the same rule.
-Fingerprints change when the fact or its values change, so an edited value
-is a new finding and needs a new decision.
+let it pass). An *uncertain* contradiction (below ``[tool.checker.classify]
+min_confidence``, or resting on an inferred value) is reported as a warning and
+lets the gate pass, unless ``block_uncertain = true``. With ``fail_on_variance =
+true`` variances follow the same rule. Updates (one figure over time) and
+agreements never block. Fingerprints change when the fact or its values change,
+so an edited value is a new finding and needs a new decision.
 """
 
 from __future__ import annotations
@@ -14,8 +17,16 @@ from __future__ import annotations
 from collections.abc import Collection, Mapping
 
 from checker.config import GateSettings
-from checker.gate.problems import OPEN_CONTRADICTION, OPEN_VARIANCE, Location, Problem
-from checker.report.common import finding_message
+from checker.gate.problems import (
+    OPEN_CONTRADICTION,
+    OPEN_VARIANCE,
+    UNCERTAIN_CONTRADICTION,
+    GateRule,
+    Level,
+    Location,
+    Problem,
+)
+from checker.report.common import confidence_text, finding_message
 from checker.schema import Decision, Finding, FindingClaim, Report, Verdict
 
 UNREVIEWED = "unreviewed"
@@ -47,6 +58,20 @@ def decide_hint(fingerprint: str) -> str:
     )
 
 
+def finding_rule(finding: Finding, policy: GateSettings) -> tuple[GateRule, Level] | None:
+    """The rule and level a finding awaiting review breaks: an open contradiction is an
+    error, an uncertain one a warning (an error with ``block_uncertain``); a variance
+    an error with ``fail_on_variance``; None for what never blocks (updates,
+    agreements, variances by default)."""
+    if finding.verdict is Verdict.CONTRADICTION:
+        if finding.uncertain and not policy.block_uncertain:
+            return UNCERTAIN_CONTRADICTION, "warning"
+        return OPEN_CONTRADICTION, "error"
+    if finding.verdict is Verdict.VARIANCE and policy.fail_on_variance:
+        return OPEN_VARIANCE, "error"
+    return None
+
+
 def finding_problems(
     report: Report,
     decisions: Mapping[str, Decision],
@@ -55,46 +80,67 @@ def finding_problems(
     changed: Collection[str] = (),
 ) -> list[Problem]:
     """One problem per contradiction (and, with ``fail_on_variance``, per variance)
-    whose review state blocks. Claims of seeds in ``changed`` come first in the
-    locations, and the problem is marked ``new``."""
+    whose review state is in ``block_on``: an error, except for an uncertain
+    contradiction without ``block_uncertain`` (a warning: it does not fail the gate).
+    Claims of seeds in ``changed`` come first in the locations, and the problem is
+    marked ``new``."""
     blocking = {str(state) for state in policy.block_on}
     problems = []
     for finding in report.findings:
-        if finding.verdict is Verdict.CONTRADICTION:
-            rule = OPEN_CONTRADICTION
-        elif finding.verdict is Verdict.VARIANCE and policy.fail_on_variance:
-            rule = OPEN_VARIANCE
-        else:
+        judged = finding_rule(finding, policy)
+        if judged is None:
             continue
+        rule, level = judged
         state = review_state(finding, decisions)
         if state not in blocking:
             continue
         claims = sorted(finding.claims, key=lambda c: (c.seed not in changed, c.seed, c.start))
         seeds = tuple(sorted({c.seed for c in finding.claims}))
         values = "; ".join(f"{c.seed}: {c.value}" for c in claims)
+        what = finding.verdict.value
+        status = [state]
+        if finding.uncertain:
+            what = f"uncertain {what}"
+        confidence = confidence_text(finding)
+        if confidence is not None:
+            status.append(confidence)
+        hint = decide_hint(finding.fingerprint)
+        if level != "error":
+            hint += " (it does not fail the gate unless [tool.checker.gate] block_uncertain)"
+        extra = {"rule": finding.rule, "category": finding.category}
+        if finding.confidence is not None:
+            extra["confidence"] = f"{finding.confidence:.2f}"
+        if finding.uncertain:
+            extra["uncertain"] = "true"
         problems.append(
             Problem(
                 rule,
-                "error",
-                f"{finding.verdict.value} ({state}): {finding.fact} [{values}]",
+                level,
+                f"{what} ({', '.join(status)}): {finding.fact} [{values}]",
                 tuple(claim_location(c, seed_files) for c in claims),
-                hint=decide_hint(finding.fingerprint),
+                hint=hint,
                 detail=finding_message(finding),
                 seeds=seeds,
                 fingerprint=finding.fingerprint,
                 state=state,
                 new=any(seed in changed for seed in seeds),
-                extra={"rule": finding.rule, "category": finding.category},
+                extra=extra,
             )
         )
     return problems
 
 
-def settled_counts(report: Report, decisions: Mapping[str, Decision]) -> dict[str, int]:
-    """How many contradictions are in each review state (for the summary line)."""
+def settled_counts(
+    report: Report, decisions: Mapping[str, Decision], *, uncertain_only: bool = False
+) -> dict[str, int]:
+    """How many contradictions (all of them; ``uncertain_only``: the uncertain ones) are
+    in each review state (for the summary line)."""
     counts: dict[str, int] = {}
     for finding in report.findings:
-        if finding.verdict is Verdict.CONTRADICTION:
-            state = review_state(finding, decisions)
-            counts[state] = counts.get(state, 0) + 1
+        if finding.verdict is not Verdict.CONTRADICTION:
+            continue
+        if uncertain_only and not finding.uncertain:
+            continue
+        state = review_state(finding, decisions)
+        counts[state] = counts.get(state, 0) + 1
     return dict(sorted(counts.items()))

@@ -60,6 +60,12 @@ OPEN_VARIANCE = GateRule(
     "open-variance",
     "A variance has no editor decision (only with [tool.checker.gate] fail_on_variance).",
 )
+UNCERTAIN_CONTRADICTION = GateRule(
+    "G103",
+    "uncertain-contradiction",
+    "A contradiction below the confidence threshold (or resting on an inferred value) "
+    "awaits an editor: a warning; it blocks only with [tool.checker.gate] block_uncertain.",
+)
 RULES: tuple[GateRule, ...] = (
     MISSING_CLAIMS,
     STALE_CLAIMS,
@@ -69,6 +75,7 @@ RULES: tuple[GateRule, ...] = (
     BAD_DECISION,
     OPEN_CONTRADICTION,
     OPEN_VARIANCE,
+    UNCERTAIN_CONTRADICTION,
 )
 
 

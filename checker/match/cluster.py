@@ -9,11 +9,14 @@ same seed are two different facts.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from checker.data import fold
+from checker.frame.quantity import same_fact
 from checker.schema.claims import (
     Claim,
+    Frame,
     DateClaim,
     DurationClaim,
     QuantityClaim,
@@ -90,14 +93,24 @@ def units_of_key(refs: list[ClaimRef]) -> list[Unit]:
     return units
 
 
-def cluster(units: list[Unit], edges: list[tuple[float, int, int]]) -> list[list[int]]:
+def cluster(
+    units: list[Unit],
+    edges: list[tuple[float, int, int]],
+    frames: Sequence[Frame | None] = (),
+) -> list[list[int]]:
     """Greedy merge of ``units`` along ``edges`` ``(score, i, j)``, best first.
 
     Returns groups of unit indices, each group sorted, groups ordered by their
-    first index. Marks units that had any edge as ``matched``.
+    first index. Marks units that had any edge as ``matched``. With ``frames`` (one
+    per unit), two groups merge only when every frame of one agrees with every frame
+    of the other: "181 people" may meet "179 dead" and "181 on board", but the dead
+    and those aboard never become one fact through it.
     """
     parent = list(range(len(units)))
     seeds = [set(u.seeds) for u in units]
+    held: list[list[Frame]] = [[f] if f is not None else [] for f in frames] or [
+        [] for _ in units
+    ]
 
     def find(i: int) -> int:
         while parent[i] != i:
@@ -111,11 +124,15 @@ def cluster(units: list[Unit], edges: list[tuple[float, int, int]]) -> list[list
         ri, rj = find(i), find(j)
         if ri == rj or not seeds[ri].isdisjoint(seeds[rj]):
             continue
+        if any(not same_fact(a, b) for a in held[ri] for b in held[rj]):
+            continue
         if len(seeds[ri]) < len(seeds[rj]):
             ri, rj = rj, ri
         parent[rj] = ri
         seeds[ri] |= seeds[rj]
         seeds[rj] = set()
+        held[ri] = [*held[ri], *(f for f in held[rj] if f not in held[ri])]
+        held[rj] = []
     groups: dict[int, list[int]] = {}
     for i in range(len(units)):
         groups.setdefault(find(i), []).append(i)

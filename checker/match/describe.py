@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
+from checker.frame.quantity import frame_of, label
 from checker.match.facts import Fact
 from checker.schema.claims import (
     DateClaim,
@@ -13,10 +16,15 @@ from checker.schema.claims import (
 )
 
 
-def describe(fact: Fact) -> str:
-    """``"date of: new clashes erupted"``, ``"title of Hulusi Akar"``, ... (first claim)."""
+def describe(fact: Fact, as_of: dt.date | None = None) -> str:
+    """``"date of: new clashes erupted"``, ``"title of Hulusi Akar"``, ... (first claim).
+    A figure is described by its frame: "people killed of ecuador, as of 17 Apr 2016"
+    (``as_of``: the moment the first claim describes)."""
     claim = fact.claims[0].claim
     if isinstance(claim, QuantityClaim):
+        frame = frame_of(claim)
+        if frame.measure is not None:
+            return label(frame, claim.unit, as_of)
         who = " ".join(p for p in (claim.actor, claim.action) if p)
         return f"number of {claim.unit}" + (f" ({who})" if who else "")
     if isinstance(claim, DateClaim):

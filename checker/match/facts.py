@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -10,7 +11,8 @@ from rapidfuzz import fuzz
 from checker.config import Settings
 from checker.match.blocking import Pairs, Scorer, all_pairs, blocked_pairs
 from checker.match.cluster import ClaimRef, Unit, cluster, units_of_key
-from checker.match.keys import MatchKey, base_pool, compatible, match_key
+from checker.frame.quantity import dimension_class, same_fact, specific
+from checker.match.keys import MatchKey, base_pool, compatible, compatible_periods, match_key
 from checker.match.predicates import shared_cores
 from checker.match.sources import SeedTexts
 from checker.match.vocabulary import Vocabulary, without_values
@@ -132,12 +134,15 @@ def _pool_facts(
 ) -> tuple[list[Fact], list[Fact]]:
     """The facts of one pool: (facts of two or more seeds, single-source facts)."""
     idents = sorted(groups)
+    ordered = [keys[ident] for ident in idents]
     pairs = score_keys(
-        [keys[ident] for ident in idents],
+        ordered,
         pool_threshold(pool, settings),
         settings.match.prefix_overlap,
         scorer=pool_scorer(pool),
     )
+    for pair in frame_pairs(ordered):
+        pairs.setdefault(pair, FRAME_SCORE)
     units: list[Unit] = []
     main: list[int] = []  # key index -> its main unit
     unit_key: list[str] = []
@@ -152,10 +157,11 @@ def _pool_facts(
             units.append(unit)
             unit_key.append(keys[ident].text)
     edges = [(score, main[i], main[j]) for (i, j), score in pairs.items()]
+    frames = [keys[idents[_key_of(main, u)]].frame for u in range(len(units))]
     facts: list[Fact] = []
     single: list[Fact] = []
     group_of: dict[int, list[int]] = {}
-    for group in cluster(units, edges):
+    for group in cluster(units, edges, frames):
         for i in group:
             group_of[i] = group
         members = [units[i] for i in group]
@@ -179,6 +185,45 @@ def _pool_facts(
             key = min(unit_key[i] for i in group_of[main_index])
             facts.append(Fact(pool=pool, key=key, claims=_sorted([*unit.claims, *others])))
     return facts, single
+
+
+# The score of a pair met through its frames: one measure named alike on both sides is as
+# strong as one wording.
+FRAME_SCORE = 100.0
+_MAX_BUCKET = 256
+
+
+def frame_pairs(keys: Sequence[MatchKey]) -> list[tuple[int, int]]:
+    """Pairs of keys (indices, ``i < j``) whose figures name one measure alike (a
+    specific frame: "ten foreigners on board" / "15 foreign nationals aboard") and
+    agree on every slot both state, whatever the other words of their clauses.
+
+    This is the frame's route to a fact; the key's wording is the other. Buckets
+    of more than ``_MAX_BUCKET`` keys (a measure every article states) are left to
+    the wording route, so the cost stays linear in practice."""
+    buckets: dict[tuple[str, str, str | None], list[int]] = {}
+    for index, key in enumerate(keys):
+        frame = key.frame
+        if frame is None or frame.measure is None or not specific(frame):
+            continue
+        bucket = (frame.measure, dimension_class(frame), frame.event)
+        buckets.setdefault(bucket, []).append(index)
+    found = []
+    for members in buckets.values():
+        if len(members) < 2 or len(members) > _MAX_BUCKET:
+            continue
+        for x, i in enumerate(members):
+            for j in members[x + 1 :]:
+                a, b = keys[i].frame, keys[j].frame
+                assert a is not None and b is not None
+                if same_fact(a, b) and compatible_periods(keys[i], keys[j]):
+                    found.append((i, j))
+    return found
+
+
+def _key_of(main: list[int], unit: int) -> int:
+    """The index of the key whose units include ``unit`` (``main``: first unit per key)."""
+    return bisect.bisect_right(main, unit) - 1
 
 
 def _sorted(claims: Iterable[ClaimRef]) -> tuple[ClaimRef, ...]:

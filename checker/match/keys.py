@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from checker.frame.quantity import frame_of, same_fact, signature
 from checker.match.predicates import PREDICATE_POOL, core
 from checker.match.vocabulary import (
     MONTHS,
@@ -26,6 +27,7 @@ from checker.match.vocabulary import (
 )
 from checker.schema.claims import (
     Claim,
+    Frame,
     DateClaim,
     DurationClaim,
     QuantityClaim,
@@ -56,12 +58,15 @@ class MatchKey:
     guard: frozenset[str]  # discriminators (ordinals, numbers): must agree to match
     names: frozenset[str] = frozenset()  # tokens that are named entities
     period: int | None = None  # the year the claim's clause is anchored to, if stated
+    frame: Frame | None = None  # a figure's identity slots (checker.frame)
 
     @property
     def ident(self) -> str:
-        """Claims with one ident have one key: the text, the guard and the period."""
+        """Claims with one ident have one key: the text, the guard, the period and the
+        frame's signature."""
         period = "" if self.period is None else f"@{self.period}"
-        return self.text + "#" + ",".join(sorted(self.guard)) + period
+        frame = "" if self.frame is None else f"|{signature(self.frame)}"
+        return self.text + "#" + ",".join(sorted(self.guard)) + period + frame
 
 
 def pool_of(claim: Claim) -> str:
@@ -133,7 +138,13 @@ def match_key(
         guard=guard,
         names=names,
         period=claim.period,
+        frame=frame_of(claim) if isinstance(claim, QuantityClaim) else None,
     )
+
+
+def compatible_periods(a: MatchKey, b: MatchKey) -> bool:
+    """Keys anchored to different years never name one fact."""
+    return a.period is None or b.period is None or a.period == b.period
 
 
 def _content(key: MatchKey) -> set[str]:
@@ -163,6 +174,8 @@ def compatible(a: MatchKey, b: MatchKey) -> bool:
         return False  # "was last hit on June 23, 2001" dates an earlier event of the kind
     if a.period is not None and b.period is not None and a.period != b.period:
         return False  # "killed 145 in 2001" is not today's toll; 2023 growth is not 2024's
+    if a.frame is not None and b.frame is not None and not same_fact(a.frame, b.frame):
+        return False  # "181 aboard" / "179 dead"; a depth / a distance; pounds / percent
     shared = set(a.tokens) & set(b.tokens)
     need = MIN_SHARED.get(base_pool(a.pool), 1)
     if not shared or len(shared) < min(need, len(a.tokens), len(b.tokens)):

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from checker.report.common import finding_message, is_settled, seed_path
+from checker.report.common import finding_message, is_settled, seed_path, timeline
 from checker.schema import Finding, Report, Verdict
 
 LEVELS = ("error", "warning", "notice")
@@ -71,22 +71,27 @@ def annotation(
 
 
 def finding_level(finding: Finding) -> str | None:
-    """``error`` for an open contradiction, ``notice`` for a variance or a settled
-    contradiction (dismissed/accepted by an editor), ``None`` for an agreement."""
+    """``error`` for an open contradiction, ``warning`` for an open uncertain one,
+    ``notice`` for a settled contradiction (dismissed/accepted by an editor), an update
+    or a variance (information), ``None`` for an agreement."""
     if finding.verdict is Verdict.CONTRADICTION:
-        return "notice" if is_settled(finding) else "error"
-    if finding.verdict is Verdict.VARIANCE:
+        if is_settled(finding):
+            return "notice"
+        return "warning" if finding.uncertain else "error"
+    if finding.verdict in (Verdict.UPDATE, Verdict.VARIANCE):
         return "notice"
     return None
 
 
 def finding_annotation(finding: Finding) -> str | None:
-    """One command for a finding, located at its first claim; ``None`` for agreements."""
+    """One command for a finding, located at its first claim (an update: its earliest);
+    ``None`` for agreements."""
     level = finding_level(finding)
     if level is None:
         return None
-    first = finding.claims[0]
+    first = timeline(finding)[0] if finding.verdict is Verdict.UPDATE else finding.claims[0]
     same_line = first.line == first.end_line
+    kind = f"uncertain {finding.verdict.value}" if finding.uncertain else finding.verdict.value
     return annotation(
         level,
         finding_message(finding),
@@ -95,11 +100,11 @@ def finding_annotation(finding: Finding) -> str | None:
         end_line=first.end_line,
         col=first.column if same_line else None,
         end_col=first.end_column if same_line else None,
-        title=f"{finding.verdict.value} ({finding.rule} {finding.rule_name}): {finding.fact}",
+        title=f"{kind} ({finding.rule} {finding.rule_name}): {finding.fact}",
     )
 
 
 def render(report: Report) -> str:
-    """One line per contradiction and variance, in report order."""
+    """One line per contradiction, update and variance, in report order."""
     lines = [a for a in (finding_annotation(f) for f in report.findings) if a is not None]
     return "".join(line + "\n" for line in lines)

@@ -18,14 +18,21 @@ from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescap
 from checker.report.common import (
     VERDICT_LABELS,
     VERDICT_PLURALS,
+    as_of_label,
     by_verdict,
+    confidence_text,
     independence,
     is_settled,
     location,
     seed_path,
+    slot_status_label,
+    slot_text,
+    sorted_identity,
+    timeline,
+    timeline_steps,
 )
 from checker.report.worddiff import Quote, quotes
-from checker.schema import VERDICT_ORDER, Finding, FindingClaim, Report, SeedInfo
+from checker.schema import VERDICT_ORDER, Finding, FindingClaim, Report, SeedInfo, Verdict
 
 SINGLE = "single_source"
 
@@ -45,9 +52,31 @@ class Card:
     anchor: str
     number: int
     finding: Finding
-    quotes: list[tuple[FindingClaim, Quote]]
+    quotes: list[tuple[FindingClaim, Quote]]  # updates: in time order
     independence: str
     settled: bool
+    confidence: str | None = None  # "confidence 0.85"
+    identity: tuple[tuple[str, str, str], ...] = ()  # (status, status label, "slot “value”")
+    steps: tuple[tuple[str, str, int], ...] = ()  # updates: (what, when, claims) in time order
+
+
+def make_card(number: int, finding: Finding) -> Card:
+    """The card of the ``number``-th finding of the page."""
+    claims = timeline(finding) if finding.verdict is Verdict.UPDATE else finding.claims
+    return Card(
+        anchor=f"f{number}",
+        number=number,
+        finding=finding,
+        quotes=list(zip(claims, quotes(claims), strict=True)),
+        independence=independence(finding),
+        settled=is_settled(finding),
+        confidence=confidence_text(finding),
+        identity=tuple(
+            (slot.status.value, slot_status_label(slot.status), slot_text(slot))
+            for slot in sorted_identity(finding)
+        ),
+        steps=tuple(timeline_steps(finding)) if finding.verdict is Verdict.UPDATE else (),
+    )
 
 
 @dataclass(frozen=True)
@@ -179,17 +208,7 @@ def render(report: Report) -> str:
     cards: list[Card] = []
     for verdict in VERDICT_ORDER:
         for finding in groups[verdict]:
-            number = len(cards) + 1
-            cards.append(
-                Card(
-                    anchor=f"f{number}",
-                    number=number,
-                    finding=finding,
-                    quotes=list(zip(finding.claims, quotes(finding.claims), strict=True)),
-                    independence=independence(finding),
-                    settled=is_settled(finding),
-                )
-            )
+            cards.append(make_card(len(cards) + 1, finding))
     singles = [(f"s{i}", claim) for i, claim in enumerate(report.single_source, start=1)]
     script = _asset("report.js")
     style = _asset("report.css")
@@ -211,6 +230,7 @@ def render(report: Report) -> str:
         source_names={s.id: source_label(s) for s in report.seeds},
         seed_path=seed_path,
         location=location,
+        as_of_label=as_of_label,
         single=SINGLE,
         script=script,
         style=style,

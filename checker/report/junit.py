@@ -1,8 +1,10 @@
 """JUnit XML, as CI systems (GitLab, Jenkins, Azure, CircleCI) read test reports.
 
 One test case per fact: a finding passes unless it is a contradiction that
-no editor dismissed or accepted (then it fails); a single-source fact is
-``skipped`` (it cannot be cross-checked). Text that XML 1.0 cannot hold
+no editor dismissed or accepted and that is not uncertain (then it fails); an
+update or a variance never fails; an uncertain contradiction passes, its
+message in ``system-out`` (it does not block the gate by default); a
+single-source fact is ``skipped`` (it cannot be cross-checked). Text that XML 1.0 cannot hold
 (control characters) is replaced, so the file always parses. The builders
 (:func:`testcase`, :func:`testsuite`, :func:`dumps`) let the CI gate render
 its own problems in the same format.
@@ -13,8 +15,8 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as ET
 
-from checker.report.common import finding_message, is_settled, location, seed_path
-from checker.schema import FindingClaim, Report, Verdict
+from checker.report.common import finding_message, is_settled, location, seed_path, timeline
+from checker.schema import Finding, FindingClaim, Report, Verdict
 
 SUITE_NAME = "checker"
 
@@ -99,13 +101,22 @@ def _single_source_case(claim: FindingClaim) -> ET.Element:
     )
 
 
+def is_failing(finding: Finding) -> bool:
+    """An open contradiction: not dismissed or accepted, and not uncertain."""
+    return (
+        finding.verdict is Verdict.CONTRADICTION
+        and not finding.uncertain
+        and not is_settled(finding)
+    )
+
+
 def render(report: Report) -> str:
     """The report as one test suite: findings in report order, then single-source facts."""
     cases = []
     for finding in report.findings:
         message = finding_message(finding)
-        failing = finding.verdict is Verdict.CONTRADICTION and not is_settled(finding)
-        first = finding.claims[0]
+        failing = is_failing(finding)
+        first = timeline(finding)[0] if finding.verdict is Verdict.UPDATE else finding.claims[0]
         cases.append(
             testcase(
                 f"checker.{finding.category}",

@@ -1,7 +1,9 @@
 """``reports/consistency.md``: a report to paste as a pull-request comment.
 
-A summary table, then contradictions, variances and agreements, each with the
-fact, what differs, and the quotes with ``seeds/<id>.txt:LINE``. Quotes are
+A summary table, then contradictions (confident ones first, by confidence;
+uncertain ones last and labelled; each with its confidence and identity
+evidence), updates (the figure in time order), variances and agreements, each
+with the fact, what differs, and the quotes with ``seeds/<id>.txt:LINE``. Quotes are
 blockquotes rather than table cells and every line is wrapped, so GitHub shows
 the comment without sideways scrolling. Article text is escaped: it can never
 become markup, a link, an image or HTML.
@@ -16,9 +18,13 @@ from checker.report.common import (
     VERDICT_LABELS,
     VERDICT_PLURALS,
     by_verdict,
+    confidence_text,
+    identity_text,
     independence,
     location,
     one_line,
+    timeline,
+    timeline_text,
 )
 from checker.report.worddiff import split_sentence
 from checker.schema import VERDICT_ORDER, Finding, FindingClaim, Report, Verdict
@@ -102,12 +108,14 @@ def wrap(
     return lines
 
 
-def _claim_lines(claim: FindingClaim, names: dict[str, str]) -> list[str]:
+def _claim_lines(claim: FindingClaim, names: dict[str, str], *, dated: bool = False) -> list[str]:
     source = names.get(claim.seed, claim.seed)
     head = f"- **{escape(source) or code(claim.seed)}** {code(location(claim))}"
     value = f"value {code(claim.value)}"
     if claim.normalisation:
         value += f" ({escape(claim.normalisation)})"
+    if dated:
+        value += f" · as of {code(claim.as_of) if claim.as_of else 'an unknown date'}"
     lines = wrap(f"{head}: {value}", "  ", first="", guard_first=False)
     before, span, after = split_sentence(claim)
     # keep the sentence's own spacing around the bold span ("**300 settlements**, were")
@@ -121,19 +129,34 @@ def _claim_lines(claim: FindingClaim, names: dict[str, str]) -> list[str]:
 
 def _finding_lines(number: int, finding: Finding, names: dict[str, str]) -> list[str]:
     # a heading cannot continue on a second line: it stays whole however long
-    lines = [f"#### {number}. {escape(finding.fact)}".rstrip()]
-    lines.append("")
+    heading = f"#### {number}. {escape(finding.fact)}".rstrip()
+    if finding.uncertain:
+        heading += " (uncertain)"
+    lines = [heading, ""]
+    update = finding.verdict is Verdict.UPDATE
+    if update:
+        # the figure over time: "people killed: 150 (3 Aug) → 381 (4 Aug)"
+        lines.extend(wrap(f"**{escape(finding.fact)}:** {escape(timeline_text(finding))}"))
+        lines.append("")
     lines.extend(wrap(escape(finding.explanation)))
     lines.append("")
-    facts = [
+    facts = []
+    if finding.uncertain:
+        facts.append("**uncertain**")
+    confidence = confidence_text(finding)
+    if confidence is not None:
+        facts.append(confidence)
+    facts += [
         f"rule {code(finding.rule)} {escape(finding.rule_name)}",
         escape(independence(finding)),
     ]
     if finding.differences:
         facts.append("differs in: " + ", ".join(escape(d) for d in finding.differences))
-    if finding.uncertain:
-        facts.append("rests on an inferred value")
     lines.extend(wrap(" · ".join(facts), guard_first=False))
+    identity = identity_text(finding)
+    if identity is not None:
+        lines.append("")
+        lines.extend(wrap(f"**Identity:** {escape(identity)}", guard_first=False))
     if finding.review is not None:
         review = finding.review
         text = f"**Editor:** {escape(review.decision.value)} by {escape(review.reviewer)}"
@@ -142,8 +165,9 @@ def _finding_lines(number: int, finding: Finding, names: dict[str, str]) -> list
         lines.append("")
         lines.extend(wrap(text, guard_first=False))
     lines.append("")
-    for claim in finding.claims[:MAX_CLAIMS]:
-        lines.extend(_claim_lines(claim, names))
+    claims = timeline(finding) if update else finding.claims
+    for claim in claims[:MAX_CLAIMS]:
+        lines.extend(_claim_lines(claim, names, dated=update))
     if len(finding.claims) > MAX_CLAIMS:
         more = len(finding.claims) - MAX_CLAIMS
         lines.append(f"- \u2026 and {more} more (see `reports/consistency.html`)")
@@ -192,6 +216,8 @@ def render(report: Report) -> str:
         f"| claims | {summary.claims} |",
         f"| facts | {summary.facts} |",
         f"| contradictions | {summary.contradiction} |",
+        f"| uncertain contradictions | {summary.uncertain} |",
+        f"| updates | {summary.update} |",
         f"| variances | {summary.variance} |",
         f"| agreements | {summary.agreement} |",
         f"| single-source | {summary.single_source} |",

@@ -1,8 +1,9 @@
 """SARIF 2.1.0 for code-scanning tools.
 
-One result per contradiction (level ``error``) and per variance (level
-``note``), located at ``seeds/<id>.txt`` (1-based lines and columns, counted
-in Unicode code points); the other sources' claims are ``relatedLocations``.
+One result per contradiction (level ``error``; ``warning`` when uncertain),
+per update and per variance (level ``note``), located at ``seeds/<id>.txt``
+(1-based lines and columns, counted in Unicode code points); the other
+sources' claims are ``relatedLocations``.
 ``partialFingerprints`` carry the finding fingerprint so that a code-scanning
 service keeps its alert state across edits; editor decisions become
 ``suppressions``. The small builders (:func:`region_location`, :func:`rule`,
@@ -16,7 +17,7 @@ from typing import Any
 from urllib.parse import quote
 
 from checker.fileio import dumps_canonical
-from checker.report.common import finding_message, seed_path
+from checker.report.common import finding_message, seed_path, timeline
 from checker.schema import DecisionKind, Finding, FindingClaim, Report, Verdict
 
 SARIF_VERSION = "2.1.0"
@@ -31,7 +32,14 @@ SUPPRESSION_STATUS: dict[DecisionKind, str] = {
     DecisionKind.IN_PROGRESS: "underReview",
 }
 
-LEVELS: dict[Verdict, str] = {Verdict.CONTRADICTION: "error", Verdict.VARIANCE: "note"}
+LEVELS: dict[Verdict, str] = {
+    Verdict.CONTRADICTION: "error",
+    Verdict.UPDATE: "note",
+    Verdict.VARIANCE: "note",
+}
+# An uncertain contradiction (low identity confidence, or an inferred value) does not
+# block the gate by default: a warning, not an error.
+UNCERTAIN_LEVEL = "warning"
 
 SarifObject = dict[str, Any]
 
@@ -169,29 +177,46 @@ def suppressions_for(finding: Finding) -> list[SarifObject] | None:
     ]
 
 
+def finding_level(finding: Finding) -> str:
+    """The SARIF level of a flagged finding (see :data:`LEVELS`)."""
+    if finding.verdict is Verdict.CONTRADICTION and finding.uncertain:
+        return UNCERTAIN_LEVEL
+    return LEVELS[finding.verdict]
+
+
 def finding_result(finding: Finding, rule_index: int) -> SarifObject:
-    first, *others = finding.claims
+    """One result; an update's claims in time order (the earliest is the location)."""
+    first, *others = timeline(finding) if finding.verdict is Verdict.UPDATE else finding.claims
+    properties: SarifObject = {
+        "verdict": finding.verdict.value,
+        "category": finding.category,
+        "fact": finding.fact,
+        "sources": finding.sources,
+        "independentSources": finding.independent_sources,
+        "uncertain": finding.uncertain,
+    }
+    if finding.confidence is not None:
+        properties["confidence"] = finding.confidence
+    if finding.identity:
+        properties["identity"] = [slot.model_dump(mode="json") for slot in finding.identity]
+    if finding.verdict is Verdict.UPDATE:
+        properties["asOf"] = [claim.as_of for claim in (first, *others)]
     return result(
         finding.rule,
         rule_index,
-        LEVELS[finding.verdict],
+        finding_level(finding),
         finding_message(finding),
         [claim_location(first)],
         fingerprint=finding.fingerprint,
         related=[claim_location(c, location_id=i) for i, c in enumerate(others, start=1)],
         suppressions=suppressions_for(finding),
-        properties={
-            "verdict": finding.verdict.value,
-            "category": finding.category,
-            "fact": finding.fact,
-            "sources": finding.sources,
-            "independentSources": finding.independent_sources,
-        },
+        properties=properties,
     )
 
 
 def render(report: Report) -> str:
-    """The SARIF log of a report: contradictions and variances, rules sorted by id."""
+    """The SARIF log of a report: contradictions, updates and variances (report order),
+    rules sorted by id."""
     flagged = [f for f in report.findings if f.verdict in LEVELS]
     names: dict[str, tuple[str, Verdict]] = {}
     for finding in flagged:

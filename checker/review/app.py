@@ -15,7 +15,7 @@ Routes (all behind :class:`~checker.review.security.LocalOnly`):
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
 from pathlib import Path
 from typing import Annotated
 
@@ -36,6 +36,7 @@ from checker.review.security import (
 )
 from checker.review.store import DecisionStore
 from checker.review.views import (
+    FLAGGED,
     DecisionResult,
     FindingDetail,
     FindingList,
@@ -43,7 +44,7 @@ from checker.review.views import (
     finding_list,
     next_undecided,
 )
-from checker.schema import DecisionRequest, Report
+from checker.schema import DecisionRequest, Report, Verdict
 from checker.version import CHECKER_VERSION
 
 PACKAGE = Path(__file__).resolve().parent
@@ -71,6 +72,7 @@ def create_app(
     host: str = "127.0.0.1",
     extra_hosts: Iterable[str] = (),
     title: str = "checker review",
+    flagged: Collection[Verdict] = FLAGGED,
 ) -> FastAPI:
     """The review app for one decision store.
 
@@ -79,7 +81,10 @@ def create_app(
     becomes a 503 naming the problem. ``host`` is the address the server binds;
     requests must name it, ``localhost`` or one of ``extra_hosts`` in ``Host``.
     ``seeds_dir`` is where the page reads each quote's paragraph (None: sentences only).
+    ``flagged``: the verdicts the queue holds for a decision (contradictions; the CLI
+    adds variances when the gate blocks on them).
     """
+    flagged = frozenset(flagged)
     texts = SeedTexts(seeds_dir)
     cookie = cookie_name(token)
     templates = _templates()
@@ -117,11 +122,13 @@ def create_app(
 
     @api.get("/findings", response_model=FindingList)
     def list_findings() -> FindingList:
-        """Every finding, queue order (contradictions, variances, agreements), with its
-        current decision; ``problems`` lists lines of review.jsonl that were skipped."""
+        """Every finding, queue order (contradictions: confident first by confidence,
+        uncertain last; then updates, variances, agreements), with its current decision;
+        only the flagged ones (contradictions) are the queue to decide and are counted.
+        ``problems`` lists lines of review.jsonl that were skipped."""
         loaded = store.load()
         current = {d.fingerprint: d for d in loaded.decisions}
-        return finding_list(report(), current, [str(p) for p in loaded.problems])
+        return finding_list(report(), current, [str(p) for p in loaded.problems], flagged)
 
     @api.get(
         "/findings/{fingerprint}",
@@ -135,7 +142,7 @@ def create_app(
         finding = next((f for f in current_report.findings if f.fingerprint == fingerprint), None)
         if finding is None:
             raise HTTPException(status_code=404, detail=f"no finding {fingerprint!r}")
-        return finding_detail(current_report, finding, store.history(fingerprint), texts)
+        return finding_detail(current_report, finding, store.history(fingerprint), texts, flagged)
 
     @api.post(
         "/decisions",
@@ -153,7 +160,7 @@ def create_app(
         if finding is None:
             raise HTTPException(status_code=404, detail=f"no finding {request.fingerprint!r}")
         decision = store.append(request, finding)
-        following = next_undecided(current_report, store.current(), request.fingerprint)
+        following = next_undecided(current_report, store.current(), request.fingerprint, flagged)
         return DecisionResult(decision=decision, next=following)
 
     @api.get("/openapi.json", include_in_schema=False)

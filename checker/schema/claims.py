@@ -45,6 +45,7 @@ class Hedge(StrEnum):
     MORE_THAN = "more_than"  # "more than 300", "over 300"
     LESS_THAN = "less_than"  # "less than 300", "under 300", "fewer than"
     VAGUE = "vague"  # "several", "dozens of", "many"
+    RANGE = "range"  # "between 400 and 600", "5-6 metres": value is the low end
 
 
 class Interval(_Model):
@@ -113,6 +114,67 @@ class ClaimBase(_Model):
     )
 
 
+class Frame(_Model):
+    """The identity of a figure's fact, slot by slot; a slot the text does not state is
+    null. Two figures state one fact only when their frames agree on every slot both
+    state; the slots they share are the identity evidence of a contradiction."""
+
+    measure: str | None = Field(
+        default=None,
+        description="What is counted or measured and what happened to it: 'people killed', "
+        "'people aboard', 'votes voted_against', 'fee', 'depth'. Null when the text names "
+        "nothing specific ('£5m', '181 people' with no verb).",
+    )
+    state: str | None = Field(
+        default=None, description="What happened to the counted thing: killed, aboard, ..."
+    )
+    subject: list[str] = Field(
+        default_factory=list,
+        description="Whose or of what: folded names in the figure's clause (speakers left out).",
+    )
+    event: str | None = Field(
+        default=None,
+        description="Another event than the story's own, when the clause names one: a year "
+        "('1960') or 'previous'.",
+    )
+    as_of: dt.date | None = Field(
+        default=None,
+        description="The moment the figure describes when its clause states a full date "
+        "('on Sunday' resolved); else the article's publication date applies.",
+    )
+    dimension: str = Field(
+        default="count",
+        description="count, percent, points, magnitude, age, length (in km), or "
+        "money:<currency>.",
+    )
+    bound: Literal["running", "ceiling"] | None = Field(
+        default=None,
+        description="'running': a figure reported as it changes ('so far', 'rose to', 'at "
+        "least'); 'ceiling': a sum's maximum ('rising to', 'with add-ons', 'up to').",
+    )
+    period: str | None = Field(
+        default=None,
+        description="The month the figure belongs to when its clause names one without a "
+        "day ('inflation fell to 7.9% in June'): 'YYYY-MM', or '--MM' when the year is "
+        "not stated.",
+    )
+    modality: Literal["forecast"] | None = Field(
+        default=None,
+        description="'forecast': a projection or expectation ('is expected to fall to "
+        "5%'), never the same fact as an actual figure.",
+    )
+    source: str | None = Field(
+        default=None,
+        description="Who gives the figure when the sentence says so ('according to the "
+        "interior ministry', 'police said'): two authorities' figures are two facts.",
+    )
+    progress: float | None = Field(
+        default=None,
+        description="For a running vote count: the percentage counted when the figure was "
+        "given ('with 99% of votes counted'); figures of one moment are compared.",
+    )
+
+
 class QuantityClaim(ClaimBase):
     kind: Literal["quantity"] = "quantity"
     value: float | None = Field(description="The stated number; null for vague quantities.")
@@ -121,6 +183,9 @@ class QuantityClaim(ClaimBase):
     action: str | None = None
     interval: Interval
     vague: str | None = Field(default=None, description="The vague word: several, dozens, ...")
+    frame: Frame | None = Field(
+        default=None, description="The identity of the figure's fact (see Frame)."
+    )
 
 
 class DateClaim(ClaimBase):
@@ -190,6 +255,11 @@ class ArticleMeta(_Model):
     published: dt.date | None = None
     wire: str | None = None
     title: str | None = None
+    story: str | None = Field(
+        default=None,
+        description="The story the article belongs to, given in the sidecar; facts are "
+        "matched only between articles of one story. Null: grouped automatically.",
+    )
     inferred: dict[str, str] = Field(
         default_factory=dict,
         description="Field name -> the evidence it was inferred from; absent when given.",

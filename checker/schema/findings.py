@@ -14,7 +14,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from checker.schema.claims import ArticleMeta, ClaimKind
 from checker.schema.decisions import ReviewState
 
-REPORT_SCHEMA_VERSION = "1.0"
+REPORT_SCHEMA_VERSION = "2.0"
 
 
 class _Model(BaseModel):
@@ -24,11 +24,34 @@ class _Model(BaseModel):
 class Verdict(StrEnum):
     AGREEMENT = "agreement"
     VARIANCE = "variance"
+    UPDATE = "update"  # one figure reported as it changes over time (a toll that rises)
     CONTRADICTION = "contradiction"
 
 
-# Display and queue order: what an editor must look at first.
-VERDICT_ORDER: tuple[Verdict, ...] = (Verdict.CONTRADICTION, Verdict.VARIANCE, Verdict.AGREEMENT)
+# Display order: what an editor must look at first.
+VERDICT_ORDER: tuple[Verdict, ...] = (
+    Verdict.CONTRADICTION,
+    Verdict.UPDATE,
+    Verdict.VARIANCE,
+    Verdict.AGREEMENT,
+)
+
+
+class SlotStatus(StrEnum):
+    """How the two clashing claims of a contradiction fill one slot of the fact's frame."""
+
+    SAME = "same"  # both state it, and it is the same
+    ONE_SIDE = "one_side"  # one claim states it, the other is silent
+    DIFFERENT = "different"  # both state it, differently (a weak slot: lowers confidence)
+    UNSTATED = "unstated"  # neither states it
+
+
+class SlotMatch(_Model):
+    """One slot of the identity evidence: what is counted, of whom, which event, when, unit."""
+
+    slot: str = Field(description="measure, subject, event, time or dimension.")
+    status: SlotStatus
+    value: str | None = Field(default=None, description="The slot's value where stated.")
 
 
 class SentenceRef(_Model):
@@ -58,6 +81,11 @@ class FindingClaim(_Model):
         description="How the value was obtained: hedge interval, year resolution, aliases.",
     )
     attributed_to: str | None = None
+    as_of: str | None = Field(
+        default=None,
+        description="ISO date of the moment the value describes (an explicit time in the "
+        "claim's clause, else the article's publication date), when known.",
+    )
 
 
 class Finding(_Model):
@@ -74,7 +102,21 @@ class Finding(_Model):
     )
     uncertain: bool = Field(
         default=False,
-        description="The verdict rests on an inferred value (a year resolved from context).",
+        description="The verdict rests on an inferred value (a year resolved from context), "
+        "or a contradiction's confidence is below the configured threshold: shown to "
+        "editors, ranked low, not blocking the gate by default.",
+    )
+    confidence: float | None = Field(
+        default=None,
+        ge=0,
+        le=1,
+        description="Contradictions: how sure it is that the clashing claims state one fact "
+        "(from the identity evidence); null for other verdicts.",
+    )
+    identity: list[SlotMatch] = Field(
+        default_factory=list,
+        description="Contradictions: which slots of the fact's frame the clashing claims "
+        "share (measure, subject, event, time, dimension).",
     )
     sources: int = Field(ge=2, description="Number of distinct seeds in the finding.")
     independent_sources: int = Field(
@@ -96,7 +138,9 @@ class Summary(_Model):
     facts: int
     agreement: int
     variance: int
+    update: int = 0
     contradiction: int
+    uncertain: int = Field(default=0, description="Contradictions reported as uncertain.")
     single_source: int
 
 

@@ -1,8 +1,9 @@
 """Numbers written with digits or words: find them, and read their value.
 
 ``parse_number("80 million") == 80_000_000``, ``parse_number("forty-four") == 44``,
-``parse_number("1,960") == 1960``. The finder regex is built once from the
-number words in ``checker/data/numbers.toml``.
+``parse_number("1,960") == 1960``, ``parse_number("23.000") == 23000`` (European
+grouping: see :func:`european`). The finder regex is built once from the number
+words in ``checker/data/numbers.toml``.
 """
 
 from __future__ import annotations
@@ -14,7 +15,10 @@ from checker.data.folding import fold
 from checker.data.language import Language, load_language
 from checker.data.trie import trie_pattern
 
-_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+# Thousands grouped with commas ("1,960"), with dots ("1.200.000", "23.000": see
+# :func:`european`), or none; then decimals.
+_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:\.\d{3}){2,}|\d{1,3}\.000|\d+(?:\.\d+)?"
+_EUROPEAN = re.compile(r"^\d{1,3}(?:\.\d{3})+$")
 _SPLIT = re.compile(r"[\s-]+")
 _ATTACHED = re.compile(r"^([\d.,]+)(bn|mn|tn)$")
 
@@ -37,11 +41,22 @@ def number_pattern() -> re.Pattern[str]:
     return re.compile(rf"(?<![\w.,])(?<!\d:)(?P<num>(?i:{with_scale}))(?![\w]|[.,:]\d)")
 
 
+def european(token: str) -> bool:
+    """Whether digits grouped with dots are thousands, as written in much of Europe:
+    every group after a dot has three digits, and there are two or more groups
+    ("1.200.000") or the one group is "000" ("23.000", "400.000"). "1.5", "7.25" and
+    "1.125" stay decimals."""
+    if not _EUROPEAN.match(token):
+        return False
+    groups = token.split(".")[1:]
+    return len(groups) >= 2 or groups[0] == "000"
+
+
 def parse_number(surface: str, lang: Language | None = None) -> float | None:
     """The value of a number as written, or ``None`` when it is not one.
 
-    Digits may carry thousands commas and decimals; words combine as in
-    English ("twenty one", "two hundred", "1.5 billion", "a million").
+    Digits may carry thousands commas (or dots, :func:`european`) and decimals;
+    words combine as in English ("twenty one", "two hundred", "1.5 billion", "a million").
     """
     lang = lang or load_language()
     total = 0.0
@@ -56,6 +71,8 @@ def parse_number(surface: str, lang: Language | None = None) -> float | None:
                 token, scale_word = attached.group(1), attached.group(2)
             else:
                 scale_word = ""
+            if european(token):
+                token = token.replace(".", "")
             try:
                 value = float(token.replace(",", ""))
             except ValueError:
@@ -89,6 +106,21 @@ def parse_number(surface: str, lang: Language | None = None) -> float | None:
     if current is None and total == 0.0:
         return None
     return total + (current or 0.0)
+
+
+def trailing_scale(surface: str, lang: Language | None = None) -> float:
+    """The scale word a number ends with, as a factor: "2 million" -> 1e6, "1.5bn" ->
+    1e9, "three hundred" -> 100, "300" -> 1. In "between 1.5 and 2 million" the
+    first figure takes the second's scale."""
+    lang = lang or load_language()
+    tokens = [t for t in _SPLIT.split(fold(surface).strip()) if t]
+    scale = 1.0
+    while len(tokens) > 1 and tokens[-1] in lang.scales:
+        scale *= lang.scales[tokens.pop()]
+    attached = _ATTACHED.match(tokens[-1]) if tokens else None
+    if attached:
+        scale *= lang.scales[attached.group(2)]
+    return scale
 
 
 def is_round(value: float) -> bool:

@@ -1,4 +1,4 @@
-"""YAML rule cases (tests/extract/cases/<RULE>.yaml) turned into pytest cases.
+"""YAML rule cases (tests/extract/cases/<RULE>.yaml, <RULE>-<topic>.yaml) turned into pytest cases.
 
 Each case gives a text (optionally a publication date) and the claims the rule
 must produce, in order: every listed field must match; ``expect: []`` means the
@@ -49,5 +49,9 @@ def test_every_rule_is_documented_and_has_cases() -> None:
 
 
 def test_every_case_file_names_a_rule() -> None:
+    # <RULE>.yaml, or <RULE>-<topic>.yaml for more cases of one rule (Q001-real-news.yaml)
     for path in CASES.glob("*.yaml"):
-        assert path.stem in RULES, f"{path.name} names no registered rule"
+        code = path.stem.split("-", 1)[0]
+        assert code in RULES, f"{path.name} names no registered rule"
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        assert data["rule"] == code, f"{path.name} holds cases of {data['rule']}, not {code}"

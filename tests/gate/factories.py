@@ -43,6 +43,8 @@ def finding(
     *,
     fact: str = "settlements retaken",
     line: int = 3,
+    uncertain: bool = False,
+    confidence: float | None = None,
 ) -> Finding:
     verdict = Verdict(verdict)
     digest = hashlib.sha256(f"{verdict}{fact}{sorted(values.items())}".encode()).hexdigest()
@@ -54,6 +56,8 @@ def finding(
         rule_name="quantity mismatch",
         fact=fact,
         explanation="the sources give different numbers",
+        uncertain=uncertain,
+        confidence=confidence,
         sources=len(values),
         independent_sources=len(values),
         claims=[claim(seed, value, line=line) for seed, value in sorted(values.items())],
@@ -70,7 +74,9 @@ def report(*findings: Finding, seeds: tuple[str, ...] = ()) -> Report:
             facts=len(findings),
             agreement=sum(f.verdict is Verdict.AGREEMENT for f in findings),
             variance=sum(f.verdict is Verdict.VARIANCE for f in findings),
+            update=sum(f.verdict is Verdict.UPDATE for f in findings),
             contradiction=sum(f.verdict is Verdict.CONTRADICTION for f in findings),
+            uncertain=sum(f.verdict is Verdict.CONTRADICTION and f.uncertain for f in findings),
             single_source=0,
         ),
         findings=list(findings),

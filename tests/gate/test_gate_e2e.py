@@ -216,9 +216,17 @@ def test_hand_written_claims_are_gated_with_the_real_comparator(
     tmp_path: Path, cli: Cli, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Independent of the extractor: two hand-written claims files that disagree fail
-    on both seed lines; a dismissal passes; a new value asks again."""
+    on both seed lines; a dismissal passes; a new value asks again.
+
+    The hand-written claims carry no frame (what is counted, of whom, as of when), so
+    the comparator may find the contradiction uncertain; this test is about the gate's
+    mechanics, so its policy blocks uncertain contradictions too.
+    """
     (tmp_path / "seeds").mkdir()
     (tmp_path / "claims").mkdir()
+    (tmp_path / "pyproject.toml").write_text(
+        "[tool.checker.gate]\nblock_uncertain = true\n", encoding="utf-8"
+    )
     monkeypatch.chdir(tmp_path)
     hand_claims(tmp_path, "a", 300)
     hand_claims(tmp_path, "b", 250)
@@ -233,3 +241,43 @@ def test_hand_written_claims_are_gated_with_the_real_comparator(
     hand_claims(tmp_path, "b", 200)
     again = cli("gate")
     assert again.code == 1 and "unreviewed" in again.out and "b: 200" in again.out
+
+
+def test_uncertain_contradictions_and_updates_do_not_fail_the_gate_by_default(
+    repo: Path, cli: Cli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With the comparison swapped for hand-made findings: an uncertain contradiction is a
+    warning (exit 0) until `block_uncertain = true`; an update never fails."""
+    from checker import pipeline
+    from checker.gate import core
+    from tests.gate.factories import finding, report
+
+    unsure = finding(
+        "contradiction", {"a": "300", "b": "250"}, fact="tanks", uncertain=True, confidence=0.4
+    )
+    rising = finding("update", {"a": "150", "b": "381"}, fact="toll")
+    for module in (core, pipeline):  # the gate, and `checker decide`
+        monkeypatch.setattr(module, "compare_claims", lambda *args: report(unsure, rising))
+
+    data = gate_json(cli)
+    assert data["passed"] is True and data["exit_code"] == 0
+    problems = data["problems"]
+    assert isinstance(problems, list)
+    assert [(p["code"], p["level"], p["fingerprint"]) for p in problems] == [
+        ("G103", "warning", unsure.fingerprint)
+    ]
+    summary = data["summary"]
+    assert isinstance(summary, dict)
+    assert summary["contradictions"] == summary["uncertain"] == {"unreviewed": 1}
+    assert "(uncertain: 1 unreviewed)" in cli("gate").out
+
+    (repo / "pyproject.toml").write_text(
+        "[tool.checker.gate]\nblock_uncertain = true\n", encoding="utf-8"
+    )
+    strict = gate_json(cli)
+    assert strict["exit_code"] == 1
+    problems = strict["problems"]
+    assert isinstance(problems, list)
+    assert [(p["code"], p["level"]) for p in problems] == [("G101", "error")]
+    assert cli("decide", unsure.fingerprint, "dismissed", "--reviewer", "Ed").code == 0
+    assert cli("gate").code == 0

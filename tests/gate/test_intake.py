@@ -171,3 +171,64 @@ def test_diff_reports_tells_new_verdicts_from_joined_ones() -> None:
     assert [f.fact for f in changes.variances] == ["fresh"]
     assert [f.fact for f in changes.corroborated] == ["days", "fresh"]
     assert changes.changed_decisions == [clash.fingerprint]
+
+
+def test_diff_reports_lists_the_updates_a_seed_brings() -> None:
+    from checker.gate.intake import diff_reports
+    from tests.gate.factories import finding, report
+
+    toll = finding("agreement", {"a": "150", "b": "150"}, fact="toll")
+    before = report(toll)
+    rising = finding("update", {"a": "150", "b": "150", "new": "381"}, fact="toll")
+    joined = finding("update", {"c": "1", "d": "2", "new": "3"}, fact="votes")
+    after = report(rising, joined)
+    prior = report(toll, finding("update", {"c": "1", "d": "2"}, fact="votes"))
+    changes = diff_reports(prior, after, "new", decided=set())
+    assert [f.fact for f in changes.updates] == ["toll"]  # "votes" was an update already
+    assert [f.fact for f in changes.corroborated] == ["toll", "votes"]
+    assert changes.contradictions == [] and changes.variances == []
+    assert [f.fact for f in diff_reports(before, after, "new", set()).updates] == ["toll", "votes"]
+
+
+def test_add_describes_updates_and_uncertain_contradictions(tmp_path: Path) -> None:
+    from checker.cli.add_cmd import describe
+    from checker.gate.intake import AddResult, Changes
+    from checker.schema import Finding
+    from tests.gate.factories import finding, report
+
+    sure = finding("contradiction", {"a": "300", "new": "250"}, fact="settlements", confidence=0.9)
+    unsure = finding(
+        "contradiction", {"b": "12", "new": "30"}, fact="arrests", uncertain=True, confidence=0.4
+    )
+    rising = finding("update", {"a": "150", "new": "381"}, fact="soldiers killed")
+    rising = rising.model_copy(
+        update={
+            "claims": [
+                rising.claims[0].model_copy(update={"as_of": "2020-09-30"}),
+                rising.claims[1].model_copy(update={"as_of": "2020-10-05"}),
+            ]
+        }
+    )
+
+    def result(*contradictions: Finding) -> AddResult:
+        return AddResult(
+            seed="new",
+            seed_path=tmp_path / "seeds" / "new.txt",
+            sidecar=None,
+            report=report(),
+            changes=Changes(contradictions=list(contradictions), updates=[rising]),
+        )
+
+    lines = describe(result(unsure, sure))
+    assert "new contradictions: 2 (1 uncertain)" in lines
+    facts = [line for line in lines if line.startswith("  ") and not line.startswith("    ")]
+    assert facts[0].startswith("  settlements [confidence 0.90]")  # confident first
+    assert facts[1].startswith("  arrests [uncertain, confidence 0.40]")
+    assert "new updates (one figure over time): 1" in lines
+    assert "    150 settlements (30 Sep) \u2192 381 settlements (5 Oct)" in lines
+    assert lines[-1].endswith("`checker gate` fails until then")
+
+    only_unsure = describe(result(unsure))
+    assert "they do not fail `checker gate`" in only_unsure[-1]
+    assert describe(result(unsure), block_uncertain=True)[-1].endswith("fails until then")
+    assert not describe(result())[-1].startswith("next:")

@@ -3,6 +3,7 @@ text holds; SARIF, JUnit and JSON parse; text names file, line and reason."""
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 import xml.etree.ElementTree as ET
@@ -14,7 +15,14 @@ from jsonschema import Draft4Validator
 
 from checker.gate.core import GateResult
 from checker.gate.output import problem_annotations, render
-from checker.gate.problems import OPEN_CONTRADICTION, STALE_CLAIMS, Location, Problem, problem_text
+from checker.gate.problems import (
+    OPEN_CONTRADICTION,
+    STALE_CLAIMS,
+    UNCERTAIN_CONTRADICTION,
+    Location,
+    Problem,
+    problem_text,
+)
 from tests.gate.factories import report
 
 anything = st.text(st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=40)
@@ -135,3 +143,32 @@ def test_sarif_is_valid_against_the_official_schema() -> None:
     log = json.loads(render(result_with(stale, odd), "sarif"))
     errors = sorted(validator.iter_errors(log), key=str)
     assert not errors, errors[0].message
+
+
+def test_an_uncertain_contradiction_is_a_warning_that_passes_in_every_format() -> None:
+    warning = dataclasses.replace(
+        contradiction(
+            "uncertain contradiction (unreviewed, confidence 0.40)", "300", "seeds/a.txt", ""
+        ),
+        rule=UNCERTAIN_CONTRADICTION,
+        level="warning",
+    )
+    result = dataclasses.replace(
+        result_with(warning),
+        contradictions={"dismissed": 1, "unreviewed": 1},
+        uncertain={"unreviewed": 1},
+    )
+    assert result.passed and result.exit_code == 0
+    summary = (
+        "gate passed: 0 errors; 1 warning; 2 seeds; "
+        "contradictions: 1 dismissed, 1 unreviewed (uncertain: 1 unreviewed)"
+    )
+    text = render(result, "text")
+    assert "seeds/a.txt:3:2: warning G103 uncertain-contradiction:" in text
+    assert text.rstrip().endswith(summary)
+    github = render(result, "github").splitlines()
+    assert github[0].startswith("::warning file=seeds/a.txt,") and github[-1] == summary
+    data = json.loads(render(result, "json"))
+    assert data["passed"] is True and data["summary"]["uncertain"] == {"unreviewed": 1}
+    assert json.loads(render(result, "sarif"))["runs"][0]["results"][0]["level"] == "warning"
+    assert ET.fromstring(render(result, "junit")).get("failures") == "0"

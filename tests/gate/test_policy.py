@@ -20,20 +20,49 @@ SEED_FILES = {"a": "seeds/a.txt", "b": "seeds/b.txt", "new": "seeds/new.txt"}
 
 @pytest.mark.parametrize("case", CASES, ids=[c["name"] for c in CASES])
 def test_policy_case(case: dict[str, Any]) -> None:
-    item = finding(case["verdict"], {"a": "300", "b": "250"})
+    item = finding(
+        case["verdict"], {"a": "300", "b": "250"}, uncertain=case.get("uncertain", False)
+    )
     decisions = {}
     if case["decision"] is not None:
         decisions[item.fingerprint] = decision(item.fingerprint, case["decision"])
     policy = GateSettings.model_validate(
-        {k: case[k] for k in ("block_on", "fail_on_variance") if k in case}
+        {k: case[k] for k in ("block_on", "fail_on_variance", "block_uncertain") if k in case}
     )
     problems = finding_problems(report(item), decisions, policy, SEED_FILES)
-    assert bool(problems) is case["blocks"]
+    assert any(p.blocking for p in problems) is case["blocks"]
+    assert any(p.level == "warning" for p in problems) is case.get("warns", False)
     if problems:
         (problem,) = problems
-        assert problem.blocking
         assert problem.fingerprint == item.fingerprint
         assert problem.state == (case["decision"] or "unreviewed")
+        assert problem.rule.code == (
+            "G103"
+            if case.get("warns")
+            else "G101"
+            if case["verdict"] == "contradiction"
+            else "G102"
+        )
+
+
+def test_an_uncertain_contradiction_warns_with_its_confidence_and_how_to_block() -> None:
+    item = finding("contradiction", {"a": "300", "b": "250"}, uncertain=True, confidence=0.42)
+    (problem,) = finding_problems(report(item), {}, GateSettings(), SEED_FILES)
+    assert (problem.level, problem.blocking) == ("warning", False)
+    assert problem.message.startswith("uncertain contradiction (unreviewed, confidence 0.42):")
+    assert "block_uncertain" in problem.hint
+    assert problem.extra["confidence"] == "0.42" and problem.extra["uncertain"] == "true"
+    strict = GateSettings(block_uncertain=True)
+    (blocking,) = finding_problems(report(item), {}, strict, SEED_FILES)
+    assert (blocking.level, blocking.rule.code) == ("error", "G101")
+    assert blocking.message.startswith("uncertain contradiction (unreviewed, confidence 0.42):")
+
+
+def test_updates_never_block() -> None:
+    rising = finding("update", {"a": "150", "b": "381"})
+    strict = GateSettings(fail_on_variance=True, block_uncertain=True)
+    assert finding_problems(report(rising), {}, strict, SEED_FILES) == []
+    assert settled_counts(report(rising), {}) == {}
 
 
 def test_problem_locates_every_claim_and_says_how_to_decide() -> None:
@@ -71,8 +100,9 @@ def test_settled_counts_by_state() -> None:
     one = finding("contradiction", {"a": "1", "b": "2"}, fact="one")
     two = finding("contradiction", {"a": "3", "b": "4"}, fact="two")
     three = finding("variance", {"a": "5", "b": "5"}, fact="three")
+    four = finding("contradiction", {"a": "6", "b": "7"}, fact="four", uncertain=True)
+    five = finding("update", {"a": "8", "b": "9"}, fact="five")
     decisions = {one.fingerprint: decision(one.fingerprint, "dismissed")}
-    assert settled_counts(report(one, two, three), decisions) == {
-        "dismissed": 1,
-        "unreviewed": 1,
-    }
+    everything = report(one, two, three, four, five)
+    assert settled_counts(everything, decisions) == {"dismissed": 1, "unreviewed": 2}
+    assert settled_counts(everything, decisions, uncertain_only=True) == {"unreviewed": 1}

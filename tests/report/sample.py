@@ -1,5 +1,9 @@
 """Hand-made reports: every verdict, every editor decision, and hostile article text.
 
+The contradictions carry confidences and identity evidence, one of them below the
+threshold (``uncertain``); the update's claims are listed out of time order, as
+the reports must not rely on it.
+
 The seed texts below are written like news copy; their claims are located by
 searching the text, so offsets, lines and columns are consistent the way the
 comparator produces them.
@@ -19,6 +23,8 @@ from checker.schema import (
     ReviewState,
     SeedInfo,
     SentenceRef,
+    SlotMatch,
+    SlotStatus,
     Summary,
     Verdict,
 )
@@ -30,16 +36,21 @@ SEEDS: dict[str, str] = {
         "Nearly 300 settlements returned to Azerbaijani control, officials said.\n"
         "The war lasted 44 days and ended on Nov. 10.\n"
         "Defence Minister Zakir Hasanov visited the region.\n"
+        "By Oct. 5 the toll stood at 381 soldiers killed.\n"
+        "Officials said 200 tanks were destroyed.\n"
     ),
     "beta": (
         "BAKU (Wire) - The war lasted 44 days and ended on November 10, 2020.\n"
         "Some 250 settlements were returned, <script>alert(1)</script> the ministry said.\n"
         'Defense Minister Zakir Hasanov said: "100% done:: yes, no".\n'
+        "On Sept. 30 the ministry counted 150 soldiers killed.\n"
+        "Some 120 tanks were captured.\n"
     ),
     "gamma": (
         "The war lasted 44 days and ended on November 9, 2020.\n"
         "A total of 300 settlements, <img src=x onerror=alert(1)> were retaken.\n"
         "Deputy Defence Minister Zakir Hasanov spoke first.\n"
+        "Close to 600 soldiers were killed by Oct. 9.\n"
     ),
 }
 
@@ -67,6 +78,7 @@ def claim(
     kind: str = "quantity",
     normalisation: str = "",
     occurrence: int = 0,
+    as_of: str | None = None,
 ) -> FindingClaim:
     """The claim whose text is ``span`` (its ``occurrence``-th match) in seed ``seed``."""
     text = SEEDS[seed]
@@ -96,7 +108,17 @@ def claim(
         ),
         value=value,
         normalisation=normalisation,
+        as_of=as_of,
     )
+
+
+def slots(**statuses: str) -> list[SlotMatch]:
+    """Identity evidence: ``measure="same:killed"`` -> a SlotMatch (no value after ':')."""
+    out = []
+    for slot, spec in statuses.items():
+        status, _, value = spec.partition(":")
+        out.append(SlotMatch(slot=slot, status=SlotStatus(status), value=value or None))
+    return out
 
 
 def review(decision: DecisionKind, note: str = "") -> ReviewState:
@@ -117,6 +139,14 @@ def findings() -> list[Finding]:
         fact="settlements returned to Azerbaijan",
         explanation="250 is outside [270, 300] allowed by 'nearly 300' and differs from 300.",
         differences=["value", "hedge"],
+        confidence=0.8,
+        identity=slots(
+            measure="same:returned",
+            subject="same:settlements",
+            event="same:the war",
+            time="unstated",
+            dimension="same:count",
+        ),
         sources=3,
         independent_sources=3,
         claims=[
@@ -140,6 +170,8 @@ def findings() -> list[Finding]:
         explanation="Nov. 9, 2020 vs Nov. 10, 2020.",
         differences=["value"],
         uncertain=True,
+        confidence=0.9,
+        identity=slots(event="same:the war ended", time="one_side:2020"),
         sources=2,
         independent_sources=2,
         claims=[
@@ -163,6 +195,8 @@ def findings() -> list[Finding]:
         fact="Zakir Hasanov's title",
         explanation="'defence minister' vs 'deputy defence minister'.",
         differences=["title"],
+        confidence=0.75,
+        identity=slots(subject="same:Zakir Hasanov"),
         sources=2,
         independent_sources=2,
         claims=[
@@ -238,7 +272,59 @@ def findings() -> list[Finding]:
             claim("gamma", "lasted 44 days", "44 day", kind="duration"),
         ],
     )
-    return [settlements, end_date, title, hedge, wording, duration]
+    tanks = Finding(
+        fingerprint=_fingerprint("tanks"),
+        verdict=Verdict.CONTRADICTION,
+        category="quantity",
+        rule="C101",
+        rule_name="quantity mismatch",
+        fact="tanks lost by Armenia",
+        explanation="200 and 120 tanks share no value (confidence 0.45: the event differs).",
+        differences=["value"],
+        uncertain=True,
+        confidence=0.45,
+        identity=slots(
+            measure="same:tanks",
+            subject="unstated",
+            event="one_side:destroyed",
+            time="unstated",
+            dimension="same:count",
+            source="different:officials / army",
+        ),
+        sources=2,
+        independent_sources=2,
+        claims=[
+            claim("alpha", "200 tanks", "200 tanks"),
+            claim("beta", "Some 120 tanks", "~120 tanks", normalisation="'some': ±10%"),
+        ],
+    )
+    toll = Finding(
+        fingerprint=_fingerprint("toll"),
+        verdict=Verdict.UPDATE,
+        category="quantity",
+        rule="C101",
+        rule_name="quantity mismatch",
+        fact="soldiers killed",
+        explanation="One figure reported as it changes: 150 (2020-09-30) -> 381 (2020-10-05) "
+        "-> close to 600 (2020-10-09).",
+        differences=["value"],
+        sources=3,
+        independent_sources=3,
+        # deliberately not in time order (by seed): reports sort by as_of
+        claims=[
+            claim("alpha", "381 soldiers", "381 soldiers", as_of="2020-10-05"),
+            claim("beta", "150 soldiers", "150 soldiers", as_of="2020-09-30"),
+            claim(
+                "gamma",
+                "Close to 600 soldiers",
+                "[540, 600] soldiers",
+                normalisation="hedge 'close to': [N*(1-0.10), N]",
+                as_of="2020-10-09",
+            ),
+        ],
+    )
+    # engine order: by verdict, contradictions not by confidence (the reports rank them)
+    return [tanks, settlements, end_date, title, toll, hedge, wording, duration]
 
 
 def single_source() -> list[FindingClaim]:
@@ -249,7 +335,8 @@ def single_source() -> list[FindingClaim]:
 
 
 def sample_report() -> Report:
-    """A report with every verdict and decision, and hostile text in quotes and notes."""
+    """A report with every verdict and decision, uncertain contradictions, an update, and
+    hostile text in quotes and notes."""
     found = findings()
     singles = single_source()
     return Report(
@@ -264,7 +351,9 @@ def sample_report() -> Report:
             facts=len(found) + len(singles),
             agreement=1,
             variance=2,
-            contradiction=3,
+            update=1,
+            contradiction=4,
+            uncertain=2,
             single_source=len(singles),
         ),
         findings=found,

@@ -16,6 +16,8 @@ from checker.schema import (
     ReviewState,
     SeedInfo,
     SentenceRef,
+    SlotMatch,
+    SlotStatus,
     Summary,
     Verdict,
 )
@@ -61,7 +63,16 @@ def claims(draw: st.DrawFn, seed: str | None = None) -> FindingClaim:
         value=draw(texts),
         normalisation=draw(texts),
         attributed_to=draw(st.none() | texts),
+        as_of=draw(st.none() | st.dates().map(dt.date.isoformat)),
     )
+
+
+slot_matches = st.builds(
+    SlotMatch,
+    slot=st.sampled_from(["measure", "subject", "event", "time", "dimension"]),
+    status=st.sampled_from(list(SlotStatus)),
+    value=st.none() | texts,
+)
 
 
 reviews = st.none() | st.builds(
@@ -81,9 +92,11 @@ reviews = st.none() | st.builds(
 def findings(draw: st.DrawFn) -> Finding:
     members = draw(st.lists(claims(), min_size=2, max_size=4))
     sources = draw(st.integers(min_value=2, max_value=6))
+    verdict = draw(st.sampled_from(list(Verdict)))
+    contradiction = verdict is Verdict.CONTRADICTION
     return Finding(
         fingerprint=draw(st.from_regex(r"[a-z0-9]{1,4}:[0-9a-f]{16}", fullmatch=True)),
-        verdict=draw(st.sampled_from(list(Verdict))),
+        verdict=verdict,
         category=draw(st.sampled_from(CLAIM_KINDS)),
         rule=draw(texts),
         rule_name=draw(texts),
@@ -91,6 +104,8 @@ def findings(draw: st.DrawFn) -> Finding:
         explanation=draw(texts),
         differences=draw(st.lists(texts, max_size=3)),
         uncertain=draw(st.booleans()),
+        confidence=draw(st.none() | st.floats(0, 1)) if contradiction else None,
+        identity=draw(st.lists(slot_matches, max_size=2)) if contradiction else [],
         sources=sources,
         independent_sources=draw(st.integers(min_value=1, max_value=sources)),
         claims=members,
@@ -116,7 +131,9 @@ def reports(draw: st.DrawFn) -> Report:
             facts=len(found) + len(singles),
             agreement=count[Verdict.AGREEMENT],
             variance=count[Verdict.VARIANCE],
+            update=count[Verdict.UPDATE],
             contradiction=count[Verdict.CONTRADICTION],
+            uncertain=sum(f.verdict is Verdict.CONTRADICTION and f.uncertain for f in found),
             single_source=len(singles),
         ),
         findings=found,

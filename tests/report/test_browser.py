@@ -68,17 +68,19 @@ def test_loads_cleanly_and_looks_right(page: Any, artifacts: Path) -> None:
     assert page.locator("svg.matrix rect.cell").count() > 0
 
 
-def test_filter_by_verdict(page: Any, artifacts: Path) -> None:
+@pytest.mark.parametrize("verdict", [Verdict.CONTRADICTION, Verdict.UPDATE])
+def test_filter_by_verdict(page: Any, artifacts: Path, verdict: Verdict) -> None:
     findings = sample_report().findings
-    contradictions = sum(f.verdict is Verdict.CONTRADICTION for f in findings)
+    hidden = sum(f.verdict is verdict for f in findings)
+    assert hidden
     before = visible(page, "[data-item]")
-    page.locator('input[data-filter="verdict"][value="contradiction"]').uncheck()
-    assert visible(page, 'article[data-verdict="contradiction"]') == 0
-    assert visible(page, "[data-item]") == before - contradictions
-    assert page.locator("#shown").inner_text() == str(before - contradictions)
-    page.locator('input[data-filter="verdict"][value="contradiction"]').check()
+    page.locator(f'input[data-filter="verdict"][value="{verdict.value}"]').uncheck()
+    assert visible(page, f'article[data-verdict="{verdict.value}"]') == 0
+    assert visible(page, "[data-item]") == before - hidden
+    assert page.locator("#shown").inner_text() == str(before - hidden)
+    page.locator(f'input[data-filter="verdict"][value="{verdict.value}"]').check()
     assert visible(page, "[data-item]") == before
-    page.screenshot(path=str(artifacts / "report-filtered.png"))
+    page.screenshot(path=str(artifacts / f"report-filtered-{verdict.value}.png"))
     assert page.problems == []
 
 

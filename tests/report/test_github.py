@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import HealthCheck, given, settings
 
 from checker.report import github
 from checker.schema import Report, Verdict
@@ -66,8 +66,37 @@ def test_annotation_rejects_unknown_level() -> None:
 
 def test_levels_follow_verdict_and_decision() -> None:
     levels = [github.finding_level(f) for f in sample_report().findings]
-    # open contradiction, dismissed, accepted, two variances, agreement
-    assert levels == ["error", "notice", "notice", "notice", "notice", None]
+    # open uncertain contradiction, open contradiction, dismissed, accepted, update,
+    # two variances, agreement
+    assert levels == [
+        "warning",
+        "error",
+        "notice",
+        "notice",
+        "notice",
+        "notice",
+        "notice",
+        None,
+    ]
+
+
+def test_an_update_is_a_notice_at_its_earliest_claim() -> None:
+    report = sample_report()
+    (update,) = [f for f in report.findings if f.verdict is Verdict.UPDATE]
+    line = github.finding_annotation(update)
+    assert line is not None and line.startswith("::notice file=seeds/beta.txt,line=4,")
+    message = unescape(line.split("::", 2)[2])
+    assert message.startswith("Update: soldiers killed")
+    assert "Over time: 150 soldiers (30 Sep) \u2192 381 soldiers (5 Oct)" in message
+    assert "::error" not in github.render(report.model_copy(update={"findings": [update]}))
+
+
+def test_an_uncertain_contradiction_is_a_warning_with_its_confidence() -> None:
+    tanks = sample_report().findings[0]
+    line = github.finding_annotation(tanks)
+    assert line is not None and line.startswith("::warning ")
+    assert "title=uncertain contradiction (C101 quantity mismatch)%3A tanks" in line
+    assert "Uncertain, confidence 0.45" in unescape(line)
 
 
 @given(texts, texts, texts)
@@ -82,7 +111,8 @@ def test_escaped_values_round_trip(message: str, file: str, title: str) -> None:
     assert unescape(match.group(3)) == message.translate(FLAT)
 
 
-@settings(max_examples=60)
+# Generating a report is slow on a busy machine: only the test's own time counts.
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(reports())
 def test_one_line_per_flagged_finding(report: Report) -> None:
     output = github.render(report)

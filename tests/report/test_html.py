@@ -7,7 +7,7 @@ import hashlib
 import re
 from html.parser import HTMLParser
 
-from hypothesis import given, settings
+from hypothesis import HealthCheck, given, settings
 
 from checker.report import html
 from checker.schema import Report
@@ -58,6 +58,7 @@ TEMPLATE_TAGS = {
     "dl",
     "dt",
     "dd",
+    "time",
     "script",
 }
 
@@ -151,7 +152,8 @@ def test_matrix_has_a_cell_per_source_and_fact() -> None:
     assert cells.count("single_source") == len(seeds_with_singles)
 
 
-@settings(max_examples=40, deadline=None)
+# Generating a report is slow on a busy machine: only the test's own time counts.
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(reports())
 def test_any_text_stays_text(report: Report) -> None:
     page = parse(html.render(report))
@@ -159,3 +161,43 @@ def test_any_text_stays_text(report: Report) -> None:
     assert page.tags.count("script") == 1
     assert page.handlers == []
     assert all(url.startswith("#") or url == "data:," for url in page.urls)
+
+
+def test_updates_have_a_filter_a_label_and_their_claims_in_time_order() -> None:
+    text = html.render(sample_report())
+    assert (
+        '<input type="checkbox" data-filter="verdict" value="update" checked> updates (1)' in text
+    )
+    assert '<span class="badge v-update">Update</span>' in text
+    card = text[text.index('data-verdict="update"') : text.index('data-group="variance"')]
+    places = [card.index(f"seeds/{p}:") for p in ("beta.txt:4", "alpha.txt:6", "gamma.txt:4")]
+    assert places == sorted(places)
+    steps = re.findall(
+        r'<span class="step"><strong>([^<]*)</strong> <span class="when">\(([^)]*)\)', card
+    )
+    assert steps == [
+        ("150 soldiers", "30 Sep"),
+        ("381 soldiers", "5 Oct"),
+        ("Close to 600 soldiers", "9 Oct"),
+    ]
+    assert '<dt>as of</dt><dd><time datetime="2020-09-30">30 Sep 2020</time></dd>' in card
+
+
+def test_contradictions_ranked_with_confidence_identity_and_uncertain_label() -> None:
+    text = html.render(sample_report())
+    group = text[text.index('data-group="contradiction"') : text.index('data-group="update"')]
+    facts = re.findall(r"</a> ([^<]*)</h3>", group)
+    assert facts == [
+        "settlements returned to Azerbaijan",
+        "Zakir Hasanov&#39;s title",
+        "the war ended",
+        "tanks lost by Armenia",
+    ]
+    tanks = group[group.index("tanks lost by Armenia") :]
+    assert '<span class="badge uncertain"' in group[group.index("the war ended") - 400 :]
+    assert "confidence 0.45</li>" in tanks
+    assert (
+        '<span class="chip s-one_side" title="one side only">'
+        "event \u201cdestroyed\u201d: one side only</span>"
+    ) in tanks
+    assert group.count('class="badge uncertain"') == 2

@@ -6,7 +6,7 @@ import re
 from html.parser import HTMLParser
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import HealthCheck, given, settings
 from markdown_it import MarkdownIt
 
 from checker.report import markdown
@@ -63,10 +63,48 @@ def rendered(text: str) -> Tags:
 def test_sections_in_verdict_order() -> None:
     text = markdown.render(sample_report())
     positions = [
-        text.index(h) for h in ("### Contradictions", "### Variances", "<summary>Agreements")
+        text.index(h)
+        for h in ("### Contradictions", "### Updates", "### Variances", "<summary>Agreements")
     ]
     assert positions == sorted(positions)
-    assert "| contradictions | 3 |" in text
+    assert "| contradictions | 4 |" in text
+    assert "| uncertain contradictions | 2 |" in text
+    assert "| updates | 1 |" in text
+
+
+def test_contradictions_ranked_by_confidence_uncertain_last() -> None:
+    text = markdown.render(sample_report())
+    headings = [line for line in text.splitlines() if line.startswith("#### ")]
+    assert headings[:4] == [
+        "#### 1. settlements returned to Azerbaijan",
+        "#### 2. Zakir Hasanov's title",
+        "#### 3. the war ended (uncertain)",
+        "#### 4. tanks lost by Armenia (uncertain)",
+    ]
+
+
+def test_contradictions_show_confidence_and_identity() -> None:
+    text = markdown.render(sample_report())
+    section = text[text.index("#### 4. tanks") : text.index("### Updates")]
+    assert "**uncertain** · confidence 0.45 · rule `C101`" in section
+    assert (
+        "**Identity:** same: measure \u201ctanks\u201d, dimension \u201ccount\u201d; "
+        "one side only: event \u201cdestroyed\u201d; different:\n"
+        "source \u201cofficials / army\u201d; unstated: subject, time"
+    ) in section
+    assert "confidence 0.80 · rule `C101`" in text
+
+
+def test_updates_list_the_claims_in_time_order_with_their_dates() -> None:
+    text = markdown.render(sample_report())
+    section = text[text.index("### Updates (1)") : text.index("### Variances")]
+    assert (
+        "**soldiers killed:** 150 soldiers (30 Sep) \u2192 381 soldiers (5 Oct) \u2192 "
+        "Close to 600 soldiers (9 Oct)"
+    ) in section
+    places = [section.index(p) for p in ("beta.txt:4", "alpha.txt:6", "gamma.txt:4")]
+    assert places == sorted(places)
+    assert "as of `2020-09-30`" in section and "\n  `2020-10-05`" in section
 
 
 def test_quotes_carry_their_location() -> None:
@@ -134,7 +172,8 @@ def test_inline_code_survives_backticks() -> None:
     assert markdown.code("`x") == "`` `x ``"
 
 
-@settings(max_examples=40, deadline=None)
+# Generating a report is slow on a busy machine: only the test's own time counts.
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(reports())
 def test_any_text_renders_as_text(report: Report) -> None:
     text = markdown.render(report)

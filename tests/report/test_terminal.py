@@ -32,15 +32,34 @@ def test_counts_and_one_line_per_contradiction() -> None:
         "facts",
         "agreements",
         "variances",
+        "updates",
         "contradictions",
         "single-source",
     ]
-    assert lines[2].split() == ["3", "16", "8", "1", "2", "3", "2"]
+    assert lines[2].split() == ["3", "21", "10", "1", "2", "1", "4", "2"]
     contradictions = [f for f in report.findings if f.verdict is Verdict.CONTRADICTION]
-    listed = lines[lines.index("Contradictions:") + 1 :]
+    start = lines.index("Contradictions: 2 uncertain, listed last") + 1
+    end = lines.index("Updates (one figure over time):")
+    listed = lines[start:end]
     assert len(listed) == len(contradictions)
+    # ranked: confident ones by confidence, then the uncertain ones
     assert "seeds/beta.txt:2" in listed[0] and "Some 250 settlements" in listed[0]
-    assert listed[1].endswith("[dismissed]")
+    assert "(confidence 0.80)" in listed[0]
+    assert listed[1].endswith("[accepted]") and "(confidence 0.75)" in listed[1]
+    assert "(uncertain, confidence 0.90)" in listed[2] and listed[2].endswith("[dismissed]")
+    assert listed[3].startswith("  ? tanks lost by Armenia (uncertain, confidence 0.45)")
+    assert lines[end + 1 :] == [
+        "  \u2197 soldiers killed: 150 soldiers (30 Sep) \u2192 381 soldiers (5 Oct) "
+        "\u2192 Close to 600 soldiers (9 Oct)"
+    ]
+
+
+def test_the_table_fits_80_columns() -> None:
+    buffer = io.StringIO()
+    print_summary(sample_report(), Console(file=buffer, width=80, no_color=True))
+    header = buffer.getvalue().splitlines()[0]
+    assert len(header) <= 80 and "\u2026" not in header
+    assert header.split()[-3:] == ["updates", "contradictions", "single-source"]
 
 
 def test_brackets_in_article_text_print_literally() -> None:

@@ -2,6 +2,9 @@
 
 The comparator is not needed: the findings are built here from the seed texts,
 with offsets, lines and columns computed from them, as the comparator would.
+Two confident contradictions, an uncertain one (low identity confidence), an
+update (a count reported as it grows), two variances and an agreement: the queue
+to decide holds the three contradictions only.
 One finding carries hostile text (``<script>``, ``<img onerror>``) in its quotes,
 its fact and its explanation, so the page can be checked to run none of it.
 """
@@ -21,6 +24,8 @@ from checker.schema import (
     Report,
     SeedInfo,
     SentenceRef,
+    SlotMatch,
+    SlotStatus,
     Summary,
     Verdict,
 )
@@ -36,20 +41,23 @@ SEEDS: dict[str, tuple[str | None, str]] = {
         "The council approved a budget of 300 million dollars on Tuesday, officials said.\n\n"
         "Mayor Jane Roe said the vote came after nearly 45 days of debate. "
         "Opponents walked out.\n\n"
-        f"Protesters chanted {SCRIPT} outside the hall, where 200 people gathered.\n",
+        f"Protesters chanted {SCRIPT} outside the hall, where 200 people gathered.\n\n"
+        "By noon 50 people had signed the petition. Police arrested 12 protesters.\n",
     ),
     "beta": (
         "Beta Wire",
         "City budget passes\n\n"
         "Councillors passed a budget of 250 million dollars on Nov. 10, the city said.\n\n"
         "Mayor Jane Roe said the vote came after 44 days of debate.\n\n"
-        f"A sign read {IMG} as 200 people gathered outside the hall.\n",
+        f"A sign read {IMG} as 200 people gathered outside the hall.\n\n"
+        "By evening 120 people had signed the petition.\n",
     ),
     "gamma": (
         None,
         "Budget approved\n\n"
         "The council approved a budget of 300 million dollars on Tuesday, officials said.\n\n"
-        "About 200 people gathered outside the hall.\n",
+        "About 200 people gathered outside the hall.\n\n"
+        "Police detained 30 protesters.\n",
     ),
 }
 
@@ -59,6 +67,7 @@ class Quote:
     seed: str
     needle: str  # the exact claim text, found in the seed
     value: str
+    as_of: str | None = None
 
 
 def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
@@ -99,6 +108,7 @@ def finding_claim(quote: Quote, kind: ClaimKind) -> FindingClaim:
         sentence=SentenceRef(start=s_start, end=s_end, text=text[s_start:s_end]),
         value=quote.value,
         normalisation=f"read from {quote.needle!r}",
+        as_of=quote.as_of,
     )
 
 
@@ -133,6 +143,11 @@ BUDGET = finding(
         Quote("gamma", "300 million dollars", "300000000 dollars"),
     ],
     differences=["value: 300,000,000 vs 250,000,000"],
+    confidence=0.9,
+    identity=[
+        SlotMatch(slot="measure", status=SlotStatus.SAME, value="budget"),
+        SlotMatch(slot="time", status=SlotStatus.ONE_SIDE, value="2020-11-10"),
+    ],
 )
 HOSTILE = finding(
     Verdict.CONTRADICTION,
@@ -142,6 +157,34 @@ HOSTILE = finding(
     rule="C104",
     rule_name="quote mismatch",
     explanation=f"One source quotes {SCRIPT}, the other {IMG}.",
+    confidence=0.8,
+)
+ARRESTS = finding(
+    Verdict.CONTRADICTION,
+    "quantity",
+    "protesters held by police",
+    [
+        Quote("alpha", "arrested 12 protesters", "12 protesters"),
+        Quote("gamma", "detained 30 protesters", "30 protesters"),
+    ],
+    explanation="12 and 30 protesters share no value (confidence 0.50).",
+    uncertain=True,
+    confidence=0.5,
+    identity=[
+        SlotMatch(slot="measure", status=SlotStatus.ONE_SIDE, value="arrested"),
+        SlotMatch(slot="subject", status=SlotStatus.SAME, value="protesters"),
+        SlotMatch(slot="time", status=SlotStatus.UNSTATED),
+    ],
+)
+PETITION = finding(
+    Verdict.UPDATE,
+    "quantity",
+    "people who signed the petition",
+    [
+        Quote("beta", "120 people", "120 people", as_of="2020-11-10"),
+        Quote("alpha", "50 people", "50 people", as_of="2020-11-09"),
+    ],
+    explanation="One figure reported as it changes: 50 -> 120.",
 )
 DEBATE = finding(
     Verdict.VARIANCE,
@@ -176,8 +219,11 @@ CROWD = finding(
     rule="A001",
     rule_name="same value",
 )
-FINDINGS = [CROWD, DEBATE, BUDGET, DAY, HOSTILE]  # deliberately not in queue order
-FLAGGED = [BUDGET, HOSTILE, DEBATE, DAY]
+FINDINGS = [CROWD, ARRESTS, DEBATE, PETITION, BUDGET, DAY, HOSTILE]  # not in queue order
+# The queue to decide: contradictions, confident ones first by confidence, uncertain last.
+FLAGGED = [BUDGET, HOSTILE, ARRESTS]
+# Listed for reference, not to decide: updates, variances, agreements.
+QUEUE = [*FLAGGED, PETITION, DEBATE, DAY, CROWD]
 
 
 def make_report() -> Report:
@@ -189,7 +235,15 @@ def make_report() -> Report:
         checker_version="test",
         seeds=seeds,
         summary=Summary(
-            sources=3, claims=12, facts=5, agreement=1, variance=2, contradiction=2, single_source=0
+            sources=3,
+            claims=sum(len(f.claims) for f in FINDINGS),
+            facts=len(FINDINGS),
+            agreement=1,
+            variance=2,
+            update=1,
+            contradiction=3,
+            uncertain=1,
+            single_source=0,
         ),
         findings=FINDINGS,
         single_source=[],

@@ -14,7 +14,18 @@ from checker.review.app import create_app
 from checker.review.store import DecisionStore
 from checker.schema import DecisionRequest, Report
 from tests.review.conftest import BASE, TOKEN
-from tests.review.fixtures import BUDGET, CROWD, DAY, DEBATE, FLAGGED, HOSTILE, IMG, SCRIPT
+from tests.review.fixtures import (
+    ARRESTS,
+    BUDGET,
+    DAY,
+    DEBATE,
+    FLAGGED,
+    HOSTILE,
+    IMG,
+    PETITION,
+    QUEUE,
+    SCRIPT,
+)
 
 
 def post(client: TestClient, **body: object) -> tuple[int, dict[str, object]]:
@@ -144,10 +155,42 @@ def test_in_progress_does_not_count_as_decided(client: TestClient) -> None:
     post(client, fingerprint=BUDGET.fingerprint, decision="in_progress", reviewer="Ann")
     assert client.get("/api/findings").json()["decided"] == 0
     _, body = post(client, fingerprint=HOSTILE.fingerprint, decision="dismissed", reviewer="Ann")
-    assert body["next"] == DEBATE.fingerprint
-    post(client, fingerprint=DEBATE.fingerprint, decision="dismissed", reviewer="Ann")
-    _, body = post(client, fingerprint=DAY.fingerprint, decision="dismissed", reviewer="Ann")
+    assert body["next"] == ARRESTS.fingerprint  # the uncertain contradiction comes last
+    _, body = post(client, fingerprint=ARRESTS.fingerprint, decision="dismissed", reviewer="Ann")
     assert body["next"] == BUDGET.fingerprint  # wraps around to the one still in progress
+    listed = client.get("/api/findings").json()
+    assert (listed["decided"], listed["flagged"]) == (2, 3)
+
+
+def test_variances_and_updates_are_not_queue_items(client: TestClient) -> None:
+    """They stay visible (listed, unflagged) but an editor is never asked to decide them."""
+    listed = client.get("/api/findings").json()
+    flagged = [r["fingerprint"] for r in listed["findings"] if r["flagged"]]
+    assert flagged == [f.fingerprint for f in FLAGGED]
+    for finding in (DEBATE, DAY, PETITION):
+        assert finding.fingerprint not in flagged
+    # deciding one anyway (by hand) never counts, and the queue never moves to one
+    _, body = post(client, fingerprint=DEBATE.fingerprint, decision="dismissed", reviewer="Ann")
+    assert body["next"] == BUDGET.fingerprint
+    for finding in FLAGGED:
+        _, body = post(client, fingerprint=finding.fingerprint, decision="dismissed", reviewer="A")
+    assert body["next"] is None  # nothing left to decide: the update and variances wait for no one
+    listed = client.get("/api/findings").json()
+    assert (listed["decided"], listed["flagged"], listed["uncertain"]) == (3, 3, 1)
+
+
+def test_variances_are_queue_items_when_the_gate_blocks_on_them(
+    store: DecisionStore, report: Report, review_root: Path
+) -> None:
+    from checker.review.views import FLAGGED as DEFAULT
+    from checker.schema import Verdict
+
+    app = create_app(store, TOKEN, lambda: report, flagged=DEFAULT | {Verdict.VARIANCE})
+    with TestClient(app, base_url=BASE, headers={"Authorization": f"Bearer {TOKEN}"}) as c:
+        listed = c.get("/api/findings").json()
+    flagged = [r["fingerprint"] for r in listed["findings"] if r["flagged"]]
+    assert flagged == [f.fingerprint for f in (*FLAGGED, DEBATE, DAY)]
+    assert PETITION.fingerprint not in flagged
 
 
 @pytest.mark.parametrize(
@@ -229,18 +272,55 @@ def test_a_report_that_cannot_be_loaded_gets_503_with_the_reason(store: Decision
 # ---- the queue and one finding ----------------------------------------------------------
 
 
-def test_queue_puts_contradictions_first_then_variances_then_agreements(
+def test_queue_puts_contradictions_first_by_confidence_uncertain_last(
     client: TestClient,
 ) -> None:
     body = client.get("/api/findings").json()
     rows = body["findings"]
-    assert [r["fingerprint"] for r in rows] == [
-        f.fingerprint for f in (BUDGET, HOSTILE, DEBATE, DAY, CROWD)
-    ]
-    assert [r["flagged"] for r in rows] == [True, True, True, True, False]
+    assert [r["fingerprint"] for r in rows] == [f.fingerprint for f in QUEUE]
+    assert [r["flagged"] for r in rows] == [True, True, True, False, False, False, False]
+    assert [r["confidence"] for r in rows[:3]] == [0.9, 0.8, 0.5]
+    assert [r["uncertain"] for r in rows[:3]] == [False, False, True]
     assert rows[0]["values"] == ["300000000 dollars", "250000000 dollars"]
     assert rows[0]["seeds"] == ["alpha", "beta", "gamma"]
+    assert (body["flagged"], body["uncertain"]) == (3, 1)
     assert body["problems"] == []
+
+
+def test_contradictions_are_ordered_by_confidence_not_by_fact(
+    store: DecisionStore, report: Report
+) -> None:
+    # HOSTILE's fact sorts after BUDGET's: with the higher confidence it comes first,
+    # and an uncertain contradiction stays last whatever its confidence.
+    sure = HOSTILE.model_copy(update={"confidence": 0.99})
+    unsure = ARRESTS.model_copy(update={"confidence": 1.0})
+    swapped = report.model_copy(update={"findings": [BUDGET, unsure, sure, PETITION]})
+    app = create_app(store, TOKEN, lambda: swapped)
+    with TestClient(app, base_url=BASE, headers={"Authorization": f"Bearer {TOKEN}"}) as c:
+        rows = c.get("/api/findings").json()["findings"]
+        assert [r["fingerprint"] for r in rows] == [
+            f.fingerprint for f in (HOSTILE, BUDGET, ARRESTS, PETITION)
+        ]
+        _, body = post(c, fingerprint=HOSTILE.fingerprint, decision="confirmed", reviewer="A")
+        assert body["next"] == BUDGET.fingerprint
+
+
+def test_detail_shows_confidence_identity_and_uncertainty(client: TestClient) -> None:
+    detail = client.get(f"/api/findings/{ARRESTS.fingerprint}").json()
+    assert (detail["uncertain"], detail["confidence"], detail["flagged"]) == (True, 0.5, True)
+    assert [(s["slot"], s["status"], s["value"]) for s in detail["identity"]] == [
+        ("measure", "one_side", "arrested"),
+        ("subject", "same", "protesters"),
+        ("time", "unstated", None),
+    ]
+
+
+def test_an_update_shows_its_claims_in_time_order_with_their_dates(client: TestClient) -> None:
+    detail = client.get(f"/api/findings/{PETITION.fingerprint}").json()
+    assert detail["flagged"] is False and detail["confidence"] is None
+    assert detail["values"] == ["50 people", "120 people"]  # the claims are 120, then 50
+    assert [s["value"] for s in detail["sides"]] == ["50 people", "120 people"]
+    assert [s["claims"][0]["as_of"] for s in detail["sides"]] == ["2020-11-09", "2020-11-10"]
 
 
 def test_detail_groups_sources_by_value_with_each_quote_in_its_paragraph(

@@ -114,3 +114,19 @@ def test_decisions_reports_a_torn_line_and_goes_on(
     out = capsys.readouterr()
     assert f"{path}:2: incomplete last line" in out.err
     assert BUDGET.fingerprint in out.out
+
+
+def test_the_queue_holds_contradictions_and_variances_only_when_the_gate_blocks_on_them(
+    review_root: Path,
+) -> None:
+    from checker.cli.review_cmd import queue_verdicts
+    from checker.config import load_settings
+    from checker.schema import Verdict
+
+    assert queue_verdicts(load_settings(review_root)) == {Verdict.CONTRADICTION}
+    (review_root / "pyproject.toml").write_text(
+        "[tool.checker.gate]\nfail_on_variance = true\n", encoding="utf-8"
+    )
+    strict = queue_verdicts(load_settings(review_root))
+    assert strict == {Verdict.CONTRADICTION, Verdict.VARIANCE}
+    assert Verdict.UPDATE not in strict

@@ -10,7 +10,13 @@
     accepted: "accepted",
     in_progress: "in progress",
   };
-  const SEPARATORS = { contradiction: "  ≠  ", variance: "  ~  ", agreement: "  =  " };
+  const SEPARATORS = { contradiction: "  ≠  ", update: "  →  ", variance: "  ~  ", agreement: "  =  " };
+  const SLOT_STATUS = {
+    same: "same",
+    one_side: "one side only",
+    different: "different",
+    unstated: "unstated",
+  };
   const REVIEWER_KEY = "checker.review.reviewer";
 
   const state = { list: null, shown: [], current: null, detail: null, busy: false };
@@ -127,7 +133,9 @@
   function renderQueue() {
     const list = state.list;
     state.shown = list.findings.filter(matches);
-    $("counter").textContent = list.decided + " of " + list.flagged + " decided";
+    $("counter").textContent =
+      list.decided + " of " + list.flagged + " decided" +
+      (list.uncertain ? " (" + list.uncertain + " uncertain)" : "");
     $("progress-bar").style.width = (list.flagged ? (100 * list.decided) / list.flagged : 0) + "%";
     $("showing").textContent = state.shown.length + " shown";
     const ol = $("queue-list");
@@ -142,11 +150,15 @@
   }
 
   function queueItem(f) {
-    const li = el("li", "item v-" + f.verdict);
+    const li = el("li", "item v-" + f.verdict + (f.uncertain ? " uncertain" : ""));
     li.dataset.fingerprint = f.fingerprint;
     li.tabIndex = -1;
     const top = el("div", "item-top");
     top.appendChild(el("span", "badge v-" + f.verdict, f.verdict));
+    if (f.uncertain) top.appendChild(el("span", "tag uncertain", "uncertain"));
+    if (f.confidence !== null && f.confidence !== undefined) {
+      top.appendChild(el("span", "tag", confidenceText(f.confidence)));
+    }
     top.appendChild(el("span", "tag", f.category));
     top.appendChild(chip(f.review));
     li.appendChild(top);
@@ -155,6 +167,10 @@
     li.appendChild(el("div", "item-seeds", f.seeds.join(" · ")));
     li.addEventListener("click", () => select(f.fingerprint));
     return li;
+  }
+
+  function confidenceText(value) {
+    return "confidence " + Number(value).toFixed(2);
   }
 
   function chip(review) {
@@ -212,6 +228,18 @@
     $("d-sources").textContent =
       d.sources + " sources, " + d.independent_sources + " independent";
     $("d-uncertain").hidden = !d.uncertain;
+    const confidence = $("d-confidence");
+    const known = d.confidence !== null && d.confidence !== undefined;
+    confidence.hidden = !known;
+    confidence.textContent = known ? confidenceText(d.confidence) : "";
+    const identity = $("d-identity");
+    clear(identity);
+    identity.hidden = d.identity.length === 0;
+    d.identity.forEach((slot) => {
+      const text = slot.slot + (slot.value ? " “" + slot.value + "”" : "") + ": " +
+        (SLOT_STATUS[slot.status] || slot.status);
+      identity.appendChild(el("li", "s-" + slot.status, text));
+    });
     const stateChip = chip(d.review);
     $("d-state").replaceWith(stateChip);
     stateChip.id = "d-state";
@@ -225,7 +253,9 @@
     const sides = $("d-sides");
     clear(sides);
     sides.classList.toggle("single", d.sides.length === 1);
-    d.sides.forEach((side, index) => sides.appendChild(sideColumn(side, index, d.sides.length)));
+    d.sides.forEach((side, index) =>
+      sides.appendChild(sideColumn(side, index, d.sides.length, d.verdict === "update")),
+    );
     const history = $("d-history");
     clear(history);
     d.history
@@ -236,10 +266,13 @@
     $("d-fingerprint").textContent = d.fingerprint;
   }
 
-  function sideColumn(side, index, count) {
+  // An update's sides are steps in time (the server sends them in time order).
+  function sideColumn(side, index, count, update) {
     const column = el("section", "side side-" + (index % 4));
     const head = el("header", "side-head");
-    head.appendChild(el("span", "side-label", count > 1 ? "Side " + "ABCDEFGH"[index % 8] : "Value"));
+    let label = count > 1 ? "Side " + "ABCDEFGH"[index % 8] : "Value";
+    if (update) label = "As of " + (side.claims[0].as_of || "an unknown date");
+    head.appendChild(el("span", "side-label", label));
     head.appendChild(el("span", "side-value", side.value));
     const n = side.claims.length;
     head.appendChild(el("span", "side-count", n === 1 ? "1 source" : n + " sources agree"));
@@ -271,6 +304,7 @@
     }
     const facts = el("dl", "claim-facts");
     addFact(facts, "value", claim.value);
+    addFact(facts, "as of", claim.as_of);
     addFact(facts, "how", claim.normalisation);
     addFact(facts, "said by", claim.attributed_to);
     addFact(facts, "rule", claim.rule);

@@ -1,0 +1,199 @@
+"""Frames at extraction: what :mod:`checker.frame` reads of a figure's sentence.
+
+A figure's frame needs its clause, the names in it (whose or of what; a speaker is
+who said it, not what it is about), and the full dates the clause states (as of
+when). This module collects them from the :class:`SentenceContext` and hands plain
+values to :func:`checker.frame.quantity.build`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import TYPE_CHECKING, Any
+
+from checker.data.folding import fold
+from checker.frame.quantity import FigureInClause, build, cues
+from checker.schema.claims import DateClaim, Frame, Hedge
+
+if TYPE_CHECKING:
+    from checker.extract.context import SentenceContext
+
+# A run of capitalised words ("Declan Rice", "West Ham", "U.S. Geological Survey").
+_NAME = re.compile(r"(?:[A-Z][\w.'’&-]*)(?:\s+(?:of\s+|de\s+|the\s+)?[A-Z][\w.'’&-]*)*")
+_ACCORDING = re.compile(r"according\s+to\s+(?:the\s+)?$", re.I)
+_POSSESSIVE = re.compile(r"['’]s$")
+# Capitalised only because they open the sentence: pronouns and the like.
+_NOT_NAMES = frozenset(
+    """
+    he she they we i you it his her their our its this that these those there here but
+    and or so yet if when while after before as also however meanwhile now then still
+    """.split()
+)
+
+
+def _opening_word(word: str) -> bool:
+    return word in _NOT_NAMES or word.endswith(("ing", "ly"))
+
+
+def proper_names(ctx: SentenceContext) -> list[tuple[int, int, str]]:
+    """``(start, end, folded canonical name)`` of the names in the sentence, speakers
+    ("Correa said", "according to Xinhua") and calendar words left out."""
+    found = ctx.memo.get("proper_names")
+    if isinstance(found, list):
+        return found
+    lang = ctx.art.lang
+    names: list[tuple[int, int, str]] = []
+    text = ctx.text
+    for match in _NAME.finditer(text):
+        words = [_POSSESSIVE.sub("", fold(w).rstrip(".")) for w in match.group(0).split()]
+        if words and (
+            words[0] in _NOT_NAMES or (match.start() == 0 and _opening_word(words[0]))
+        ):
+            words.pop(0)
+        while words and (words[0] in lang.stopwords or words[0] in lang.months):
+            words.pop(0)
+        words = [
+            w
+            for w in words
+            if w not in lang.weekdays and w not in lang.months and w not in lang.number_words
+        ]
+        if not words:
+            continue
+        after = text[match.end() : match.end() + 24].split()
+        if after and fold(after[0]).strip(",.") in lang.attribution_verbs:
+            continue  # "Correa said": who spoke, not what the figure is of
+        if _ACCORDING.search(text, max(0, match.start() - 20), match.start()):
+            continue
+        canonical = fold(ctx.art.lexicon.canonical(" ".join(words)))
+        names.append((match.start(), match.end(), canonical))
+    ctx.memo["proper_names"] = names
+    return names
+
+
+# Who gives a figure: "according to the interior ministry", "police said", "the CGT union
+# puts the number at". Only authorities count (a ministry, the police, a union, the
+# organisers, an institute): anyone else's "said" is reported speech, not a count's source.
+_ACCORDING_TO = re.compile(
+    r"\baccording\s+to\s+(?P<who>(?:[\w'’.&-]+\s+){0,4}?[\w'’.&-]+)(?=[\s,.;:)]|$)", re.I
+)
+_SAID_BY = re.compile(
+    r"(?P<who>(?:[\w'’.&-]+\s+){0,3}?[\w'’.&-]+)\s+(?:said|says|estimated|estimates|put|"
+    r"puts|counted|counts|reported|claimed)\b",
+    re.I,
+)
+_DETERMINERS = frozenset(["the", "a", "an", "its", "their", "his", "her", "local", "state"])
+
+
+def figure_source(ctx: SentenceContext) -> str | None:
+    """Who gives the figures of this sentence, when it names an authority: its words,
+    folded, from the first word to the authority noun ("interior ministry", "cgt union",
+    "police")."""
+    found = ctx.memo.get("figure_source", "")
+    if found != "":
+        return found if isinstance(found, str) else None
+    authorities = cues().authorities
+    who: str | None = None
+    for match in [*_ACCORDING_TO.finditer(ctx.text), *_SAID_BY.finditer(ctx.text)]:
+        words = [fold(w).strip(".,;:'’") for w in match.group("who").split()]
+        words = [w[:-2] if w.endswith(("'s", "’s")) else w for w in words]
+        heads = [i for i, w in enumerate(words) if w in authorities]
+        if not heads:
+            continue
+        words = words[: heads[-1] + 1]
+        while words and (words[0] in _DETERMINERS or words[0] in ctx.art.lang.stopwords):
+            words.pop(0)
+        who = " ".join(words[-3:])
+        break
+    ctx.memo["figure_source"] = who
+    return who
+
+
+# "With 99% of the votes counted", "with almost 91% of ballot boxes counted": how far a
+# count had gone when its figures were given (the moment of a running vote count).
+_PROGRESS = re.compile(
+    r"\b(?:with|after)\s+(?:almost\s+|about\s+|nearly\s+|more\s+than\s+|over\s+|some\s+)?"
+    r"(?P<pct>\d{1,3}(?:\.\d+)?)\s*(?:%|per\s*cent|percent)\s+of\s+(?:the\s+|all\s+)?"
+    r"(?:[\w-]+\s+){0,3}?(?:votes?|ballots?|ballot\s+boxes|polls|precincts|polling\s+stations|"
+    r"returns)\b[^.;]{0,40}?\b(?:counted|opened|tallied|reported|processed|in)\b",
+    re.I,
+)
+
+
+def count_progress(ctx: SentenceContext) -> float | None:
+    """How far the count had gone for this sentence's figures: stated in the sentence,
+    else the one progress the whole article states (when it states exactly one)."""
+    match = _PROGRESS.search(ctx.text)
+    if match is not None:
+        return float(match.group("pct"))
+    found = ctx.art.memo.get("progress", "")
+    if found == "":
+        values = {float(m.group("pct")) for m in _PROGRESS.finditer(ctx.art.text)}
+        found = values.pop() if len(values) == 1 else None
+        ctx.art.memo["progress"] = found
+    return found if isinstance(found, float) else None
+
+
+def counting(ctx: SentenceContext) -> bool:
+    """Whether the article reports a count still going on (votes being counted)."""
+    found = ctx.art.memo.get("counting")
+    if not isinstance(found, bool):
+        found = _PROGRESS.search(ctx.art.text) is not None or bool(
+            re.search(r"\b(?:partial|preliminary|provisional|unofficial)\s+results\b",
+                      ctx.art.text, re.I)
+        )
+        ctx.art.memo["counting"] = found
+    return found
+
+
+def _months(ctx: SentenceContext) -> list[tuple[int, int | None, int]]:
+    """(offset, year, month) of the sentence's months named without a day."""
+    return [
+        (d.start, d.year, d.month)
+        for d in ctx.dates
+        if d.month is not None and d.day is None
+    ]
+
+
+def _clause_dates(ctx: SentenceContext, start: int, end: int) -> list[dt.date]:
+    base = ctx.sentence.start
+    found = []
+    for claim in ctx.claims:
+        if not isinstance(claim, DateClaim) or claim.section != "body":
+            continue
+        if not (start <= claim.start - base and claim.end - base <= end):
+            continue
+        resolved = claim.resolved
+        if resolved.year is None or resolved.month is None or resolved.day is None:
+            continue
+        try:
+            found.append(dt.date(resolved.year, resolved.month, resolved.day))
+        except ValueError:
+            continue
+    return found
+
+
+def quantity_frame(ctx: SentenceContext, start: int, end: int, fields: dict[str, Any]) -> Frame:
+    """The frame of a figure at ``text[start:end]`` of the sentence, from the claim's
+    fields (unit, action, hedge, period) and its clause."""
+    clause_start, clause_end = ctx.clause(start, end)
+    return build(
+        FigureInClause(
+            text=ctx.text,
+            start=start,
+            end=end,
+            clause_start=clause_start,
+            clause_end=clause_end,
+            unit=str(fields.get("unit") or ""),
+            action=fields.get("action"),
+            hedge=fields.get("hedge", Hedge.EXACT),
+            period=fields.get("period"),
+            published=ctx.art.published,
+            clause_dates=_clause_dates(ctx, clause_start, clause_end),
+            names=proper_names(ctx),
+            months=_months(ctx),
+            source=figure_source(ctx),
+            progress=count_progress(ctx),
+            counting=counting(ctx),
+        )
+    )

@@ -1,0 +1,638 @@
+"""A figure's frame: what is counted and what happened to it, of whom, which event, as
+of when, in what dimension. The one home of a quantity's identity.
+
+Extraction calls :func:`build` with the figure's clause (plain text and offsets, no
+extractor state); matching asks :func:`same_fact` whether two figures may be one
+fact (their frames agree on every slot both state); classification asks
+:func:`identity` which slots the two share and how sure that makes it, and
+:func:`evolving` whether a difference can be a figure that changes while it is
+reported. Cue words live in ``checker/data/frames.toml``.
+
+"181 people on board", "179 dead" and "two survivors" are three facts of one crash;
+"the magnitude of the 1960 quake" is not this year's; a depth is not a distance;
+"1.5 percent" is not "1.5 percentage points"; a fee "rising to £65m" is a ceiling,
+not the fixed fee.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from checker.data.folding import fold
+from checker.data.loader import load_bundled
+from checker.schema.claims import Frame, Hedge, QuantityClaim
+from checker.schema.findings import SlotMatch, SlotStatus
+
+_WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
+_CURRENCIES = frozenset(
+    ["dollars", "pounds", "euros", "yen", "yuan", "rupees", "soles", "francs"]
+)
+_POINTS = re.compile(
+    r"^\W*(?:percentage|basis)[\s-]+points?\b|^age[\s-]+points?\b|^\W*(?:pp|bps)\b", re.I
+)
+_FROM = re.compile(
+    r"\b(?:from|compared\s+with|compared\s+to|versus|against)\s+(?:a\s+|an\s+|the\s+)?$",
+    re.I,
+)
+_SAME_PROGRESS = 0.5  # percentage points of a count apart that are still one moment
+_AFTER_WORDS = 5
+_BEFORE_WORDS = 6
+_PRIOR_WORDS = 4
+# Confidence factors of the identity evidence (see :func:`identity`).
+_MEASURE_ONE_SIDE = 0.7
+_MEASURE_UNSTATED = 0.45
+_SUBJECT_ONE_SIDE = 0.85
+_SUBJECT_UNSTATED = 0.95  # most figures are of the story's own event, named nowhere
+_SUBJECT_DIFFERENT = 0.7
+# Values close to each other are more likely one fact misreported than two facts:
+# (largest ratio of the two values, factor).
+_PROXIMITY = ((1.2, 1.25), (2.0, 1.0), (5.0, 0.8), (float("inf"), 0.6))
+_EVENT_ONE_SIDE = 0.5
+_TIME_UNKNOWN = 0.8
+_TIME_UNKNOWN_MOVING = 0.6  # a toll of unknown date may be any moment of its rise
+_TIME_APART = 0.95
+_CONVERTED = 0.9
+_SOURCE_ONE_SIDE = 0.85
+_PERIOD_ONE_SIDE = 0.85
+_PERIOD_OPEN = 0.7  # a series (inflation, a rate) of unstated month
+
+
+@dataclass(frozen=True)
+class Cues:
+    """``frames.toml``, folded: phrase -> state, and the marker phrase lists."""
+
+    states: dict[str, str]
+    evolving: frozenset[str]
+    nouns: dict[str, tuple[str, str | None]]
+    generic: frozenset[str]
+    running: tuple[str, ...]
+    ceiling: tuple[str, ...]
+    prior: tuple[str, ...]
+    lengths: dict[str, float]
+    money: dict[str, str]
+    owned: frozenset[str]
+    change: tuple[str, ...]
+    change_after: tuple[str, ...]
+    forecast: tuple[str, ...]
+    other_event: tuple[str, ...]
+    tallied: frozenset[str]
+    shocks: dict[str, str]
+    vote_verbs: frozenset[str]
+    authorities: frozenset[str]
+    synonyms: dict[str, str]
+    series: frozenset[str]
+    percent_nouns: frozenset[str]
+
+
+@functools.cache
+def cues() -> Cues:
+    data = load_bundled("frames.toml")
+    states = {
+        fold(str(phrase)): str(state)
+        for state, phrases in data["states"].items()
+        for phrase in phrases
+    }
+    nouns: dict[str, tuple[str, str | None]] = {}
+    for noun, measure in data["nouns"].items():
+        thing, _, state = str(measure).partition(" ")
+        nouns[fold(str(noun))] = (thing, state or None)
+    return Cues(
+        states=states,
+        evolving=frozenset(str(s) for s in data["markers"]["evolving"]),
+        nouns=nouns,
+        generic=frozenset(fold(str(w)) for w in data["markers"]["generic"]),
+        running=tuple(fold(str(w)) for w in data["markers"]["running"]),
+        ceiling=tuple(fold(str(w)) for w in data["markers"]["ceiling"]),
+        prior=tuple(fold(str(w)) for w in data["markers"]["prior"]),
+        lengths={fold(str(k)): float(v) for k, v in data["lengths"].items()},
+        money={fold(str(k)): str(v) for k, v in data["money"].items()},
+        owned=frozenset(_head(fold(str(w))) for w in data["markers"]["owned"]),
+        change=tuple(fold(str(w)) for w in data["markers"]["change"]),
+        change_after=tuple(fold(str(w)) for w in data["markers"]["change_after"]),
+        forecast=tuple(fold(str(w)) for w in data["markers"]["forecast"]),
+        other_event=tuple(fold(str(w)) for w in data["markers"]["other_event"]),
+        tallied=frozenset(_head(fold(str(w))) for w in data["markers"]["tallied"]),
+        shocks={fold(str(k)): str(v) for k, v in data["shocks"].items()},
+        vote_verbs=frozenset(fold(str(w)) for w in data["markers"]["vote_verbs"]),
+        authorities=frozenset(fold(str(w)) for w in data["markers"]["authorities"]),
+        synonyms={fold(str(k)): str(v) for k, v in data["synonyms"].items()},
+        series=frozenset(fold(str(w)) for w in data["markers"]["series"]),
+        percent_nouns=frozenset(
+            fold(str(w)) for w in load_bundled("measures.toml")["percent_nouns"]
+        ),
+    )
+
+
+@dataclass(frozen=True)
+class FigureInClause:
+    """What :func:`build` reads: the figure's sentence, span and clause (offsets in the
+    sentence), what extraction already found, and the dates around it."""
+
+    text: str
+    start: int
+    end: int
+    clause_start: int
+    clause_end: int
+    unit: str
+    action: str | None
+    hedge: Hedge
+    period: int | None
+    published: dt.date | None
+    clause_dates: Sequence[dt.date] = ()  # full dates stated in the clause
+    names: Sequence[tuple[int, int, str]] = ()  # (start, end, folded name) in the sentence
+    months: Sequence[tuple[int, int | None, int]] = ()  # (offset, year, month) without a day
+    source: str | None = None  # who gives the figure, when the sentence says so
+    progress: float | None = None  # how far a vote count had gone ("with 99% counted")
+    counting: bool = False  # the article reports a count still going on
+
+
+def _words(text: str) -> list[str]:
+    return [fold(m.group(0)) for m in _WORD.finditer(text)]
+
+
+def _has(phrases: Sequence[str], words: Sequence[str]) -> bool:
+    joined = f" {' '.join(words)} "
+    return any(f" {phrase} " in joined for phrase in phrases)
+
+
+def _state_in(words: Sequence[str], *, backwards: bool = False) -> str | None:
+    """The state cue among ``words`` nearest the figure: from the first word on, or
+    from the last word back; longer cues first ("voted against" before "against")."""
+    table = cues().states
+    positions = range(len(words) - 1, -1, -1) if backwards else range(len(words))
+    for i in positions:
+        for width in (3, 2, 1):
+            part = words[max(0, i - width + 1) : i + 1] if backwards else words[i : i + width]
+            phrase = " ".join(part)
+            if len(part) == width and phrase in table:
+                return table[phrase]
+    return None
+
+
+_PLACES = frozenset(["depth", "distance"])
+
+
+def _plain_thing(thing: str) -> str | None:
+    """The counted thing without a trailing participle ("drugs starting") and with its
+    head in one wording ("foreigners" -> "foreign nationals")."""
+    words = thing.split()
+    while len(words) > 1 and words[-1].endswith(("ing", "ed")) and len(words[-1]) > 4:
+        words.pop()
+    synonym = cues().synonyms.get(words[-1]) if words else None
+    if synonym is not None:
+        words = [*words[:-1], *synonym.split()]
+    return " ".join(words) or None
+
+
+def _money_measure(
+    thing: str | None,
+    span_words: Sequence[str],
+    after_words: Sequence[str],
+    before_words: Sequence[str],
+) -> str | None:
+    """What a sum is the value of: its counted noun, else the nearest money noun in
+    the figure's words, just after it, then before it ("a fee rising to £65m")."""
+    table = cues().money
+    if thing is not None:
+        words = thing.split()
+        return table.get(words[-1], table.get(words[0], _head(thing)))
+    for word in [*span_words, *after_words[:3], *reversed(before_words)]:
+        if word in table:
+            return table[word]
+    return None
+
+
+def dimension_of(unit: str, after: str) -> tuple[str, str | None]:
+    """``(dimension, the counted thing without its dimension word)`` of a unit."""
+    words = unit.split()
+    if not words:
+        return "count", None
+    first = words[0]
+    rest = " ".join(words[1:]) or None
+    if first in _CURRENCIES:
+        return f"money:{first}", rest
+    if first == "percent":
+        if _POINTS.match(after) or (rest and "point" in rest):
+            return "points", None
+        nouns = cues().percent_nouns
+        thing = " ".join(w for w in words[1:] if w in nouns) or None
+        return "percent", thing  # "percent six", "percent although": no measure named
+    if first == "magnitude":
+        return "magnitude", "magnitude"
+    if unit == "age":
+        return "age", None
+    if first in cues().lengths:
+        return f"length:{first}", rest
+    return "count", unit
+
+
+def _head(thing: str) -> str:
+    """The counted noun's head, singular: "dead bodies" -> "body", "senior caps" -> "cap"."""
+    word = thing.split()[-1]
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
+
+
+def build(fig: FigureInClause) -> Frame:
+    """The frame of one figure (see the module doc)."""
+    c = cues()
+    text = fig.text
+    after_words = _words(text[fig.end : fig.clause_end])[:_AFTER_WORDS]
+    before_words = _words(text[fig.clause_start : fig.start])[-_BEFORE_WORDS:]
+    span_words = _words(text[fig.start : fig.end])
+    dimension, thing = dimension_of(fig.unit, text[fig.end : fig.end + 24])
+    state: str | None = None
+    if thing is not None:
+        thing = _plain_thing(thing)
+    if thing is not None:
+        words = thing.split()
+        noun = c.nouns.get(fold(words[-1]))
+        if noun is not None:  # "five Indian passengers": Indian people aboard
+            thing = " ".join([*words[:-1], noun[0]])
+            state = noun[1]
+    if dimension.startswith("money"):
+        thing = _money_measure(thing, span_words, after_words, before_words)
+    if dimension == "magnitude":  # of the earthquake, or of its largest aftershock
+        shocks = [c.shocks[w] for w in _words(text[fig.clause_start : fig.clause_end]) if w in c.shocks]
+        thing = f"magnitude of {shocks[0]}" if shocks else "magnitude"
+    if fig.action and fold(fig.action) in c.states:
+        state = c.states[fold(fig.action)]
+    length = dimension.startswith("length")
+    if dimension not in ("count",) and not length:
+        state = None  # a magnitude, a share or a sum is not killed or injured
+    if state is None and (dimension == "count" or length):
+        state = (
+            _state_in(span_words)
+            or _state_in(after_words)
+            or _state_in(before_words, backwards=True)
+        )
+        if state is not None and (state in _PLACES) != length:
+            state = None  # a count is never a depth; a length is only a depth or distance
+    if thing is None and dimension == "percent" and fig.action in c.vote_verbs:
+        thing = "vote"  # "Ogan received 5.2%": a share won is a share of the vote
+    if thing is not None and dimension in ("percent", "points"):
+        if any(thing == name or thing in name.split() for _, _, name in fig.names):
+            thing = None  # "Vodafone rose 0.3%": a name is whose, not what is measured
+    clause_words = [*before_words, *span_words, *after_words]
+    sentence_words = _words(text)
+    bound: str | None = None
+    if dimension.startswith("money"):
+        if fig.hedge is Hedge.AT_MOST or _has(c.ceiling, clause_words):
+            bound = "ceiling"
+    elif _has(c.running, sentence_words) or (
+        state in c.evolving and fig.hedge in (Hedge.AT_LEAST, Hedge.MORE_THAN)
+    ):
+        bound = "running"
+    elif fig.counting and thing is not None and _head(thing) in c.tallied:
+        bound = "running"  # a vote share while the votes are being counted
+    change = (dimension in ("percent", "points") or dimension.startswith("money")) and (
+        bool(before_words)
+        and (before_words[-1] in c.change or " ".join(before_words[-2:]) in c.change)
+        or bool(after_words)
+        and after_words[0] in c.change_after
+    )
+    measure: str | None = None
+    if thing is not None:
+        measure = thing
+        if state is not None:
+            words = thing.split()
+            measure = " ".join([*words[:-1], _head(thing), state])
+    if bound == "ceiling":
+        measure = f"{measure or 'sum'} (maximum)"
+    if change and measure is not None:
+        measure = f"{measure} (change)"  # "raised rates by 0.25%" is a step, not a level
+    elif change and dimension in ("percent", "points"):
+        measure = "change"
+    event: str | None = None
+    if fig.period is not None and (fig.published is None or fig.period != fig.published.year):
+        event = str(fig.period)
+    elif _has(c.prior, [*before_words[-_PRIOR_WORDS:], *span_words]):
+        event = "previous"
+    elif _FROM.search(text, max(0, fig.start - 20), fig.start):
+        event = "previous"  # "from 5% to 5.25%", "down from 10.1%": the value before
+    elif _has(c.other_event, _words(text[: max(0, fig.start - 12)])) or _has(
+        c.other_event, _words(text[fig.end : fig.clause_end])
+    ):
+        event = "other"  # "two other deadly quakes in Japan, where a magnitude-6.2 ..."
+    modality = "forecast" if _has(c.forecast, _modal_scope(fig)) else None
+    subject = _owner(fig)
+    if not subject and measure is not None and _head(measure.split(" (")[0]) in c.owned:
+        # "A third candidate, Sinan Ogan, received 5.2%": the owner in apposition
+        before = [n for s, e, n in fig.names if e <= fig.start]
+        subject = before[-1:]
+    as_of = max(fig.clause_dates) if fig.clause_dates else None
+    return Frame(
+        measure=measure,
+        state=state,
+        subject=subject,
+        event=event,
+        as_of=as_of,
+        dimension=dimension,
+        bound=bound,  # type: ignore[arg-type]
+        period=_period(fig),
+        modality=modality,  # type: ignore[arg-type]
+        source=fig.source,
+        progress=fig.progress if bound == "running" else None,
+    )
+
+
+def frame_of(claim: QuantityClaim) -> Frame:
+    """A figure's frame: the one extraction recorded, else (a claims file written by
+    hand or by an older extractor) the one its span, unit and action give alone."""
+    if claim.frame is not None:
+        return claim.frame
+    return _fallback(claim.text, claim.unit, claim.action, claim.hedge, claim.period)
+
+
+@functools.lru_cache(maxsize=4096)
+def _fallback(text: str, unit: str, action: str | None, hedge: Hedge, period: int | None) -> Frame:
+    return build(
+        FigureInClause(
+            text=text,
+            start=0,
+            end=len(text),
+            clause_start=0,
+            clause_end=len(text),
+            unit=unit,
+            action=action,
+            hedge=hedge,
+            period=period,
+            published=None,
+        )
+    )
+
+
+def _modal_scope(fig: FigureInClause) -> list[str]:
+    """The words whose modality the figure shares: its whole clause, and the sentence
+    before it when the clause is a participle's ("..., giving him 55 per cent")."""
+    scope = _words(fig.text[fig.clause_start : fig.clause_end])
+    if scope and scope[0].endswith("ing"):
+        scope = _words(fig.text[: fig.clause_end])
+    return scope
+
+
+def _period(fig: FigureInClause) -> str | None:
+    """The month named in the figure's clause (nearest after it, else before it)."""
+    inside = [m for m in fig.months if fig.clause_start <= m[0] < fig.clause_end]
+    if not inside:
+        return None
+    after = [m for m in inside if m[0] >= fig.end]
+    _, year, month = after[0] if after else inside[-1]
+    return f"{year:04d}-{month:02d}" if year is not None else f"--{month:02d}"
+
+
+def _owner(fig: FigureInClause) -> list[str]:
+    """Whose the figure is: the name nearest before it in its clause ("Erdogan won
+    49.4%", "Chelsea's £106.8m"), a name inside its span ("43 England caps"), else the
+    nearest one after it ("a £105m fee for Declan Rice")."""
+    inside = [n for s, e, n in fig.names if fig.start <= s and e <= fig.end]
+    if inside:
+        return [inside[0]]
+    before = [n for s, e, n in fig.names if fig.clause_start <= s and e <= fig.start]
+    if before:
+        return [before[-1]]
+    after = [n for s, e, n in fig.names if fig.end <= s and e <= fig.clause_end]
+    return after[:1]
+
+
+def series(frame: Frame) -> bool:
+    """Whether the figure is a value of a series that has one value a month or a
+    quarter (inflation, unemployment, a rate, prices)."""
+    if frame.measure is None:
+        return False
+    return any(word in cues().series for word in frame.measure.replace("(", " ").split())
+
+
+def specific(frame: Frame) -> bool:
+    """Whether the frame names its fact: a counted thing that is not generic, or a
+    generic one with what happened to it ("181 people" alone names nothing)."""
+    if frame.measure is None:
+        return False
+    if not frame.subject and _head(frame.measure.split(" (")[0]) in cues().owned:
+        return False  # "49.4% of the vote", "eight goals": whose?
+    if frame.dimension.startswith("money") or frame.dimension in ("percent", "points"):
+        return not frame.measure.startswith("sum ")
+    if frame.state is not None or frame.dimension in ("magnitude", "age"):
+        return True
+    return _head(frame.measure) not in cues().generic and frame.measure not in cues().generic
+
+
+def dimension_class(frame: Frame) -> str:
+    """Dimensions that can be compared (through a conversion) share a class."""
+    return frame.dimension.split(":", 1)[0]
+
+
+def signature(frame: Frame) -> str:
+    """What must be equal for two figures to be grouped without scoring."""
+    subject = ",".join(frame.subject)
+    return f"{frame.measure}|{dimension_class(frame)}|{frame.event}|{subject}"
+
+
+def _things(frame: Frame) -> str | None:
+    if frame.measure is None:
+        return None
+    return frame.measure
+
+
+def same_fact(a: Frame, b: Frame) -> bool:
+    """Whether two figures may state one fact: their frames agree on every slot both
+    state (dimension, measure, state, event) and their subjects, when both name one,
+    share a name."""
+    if dimension_class(a) != dimension_class(b):
+        return False
+    if a.dimension != b.dimension and not a.dimension.startswith(("money", "length")):
+        return False
+    if a.state is not None and b.state is not None and a.state != b.state:
+        return False
+    if specific(a) and specific(b) and a.measure != b.measure:
+        return False
+    if (a.bound == "ceiling") != (b.bound == "ceiling") and a.measure and b.measure:
+        return False
+    if a.event is not None and b.event is not None and a.event != b.event:
+        return False
+    if a.period is not None and b.period is not None and not _same_month(a.period, b.period):
+        return False  # June's inflation is not October's
+    if a.modality != b.modality:
+        return False  # a forecast is not the figure it forecasts
+    if a.source is not None and b.source is not None and a.source != b.source:
+        return False  # police and organisers each count: reported disagreement
+    if a.subject and b.subject and not _share(a.subject, b.subject):
+        return not (owned(a) or owned(b))  # Erdogan's share is not Kilicdaroglu's
+    return True
+
+
+def owned(frame: Frame) -> bool:
+    """Whether the figure belongs to its subject: a vote share, seats, goals, a sum
+    (whose fee): then two subjects are two facts."""
+    if frame.dimension.startswith("money"):
+        return True
+    if frame.measure is None:
+        return False
+    return _head(frame.measure.split(" (")[0]) in cues().owned
+
+
+def _same_month(a: str, b: str) -> bool:
+    if a.startswith("--") or b.startswith("--"):
+        return a[-2:] == b[-2:]
+    return a == b
+
+
+def _share(a: Sequence[str], b: Sequence[str]) -> bool:
+    words_a = {w for name in a for w in name.split()}
+    words_b = {w for name in b for w in name.split()}
+    return bool(words_a & words_b)
+
+
+def same_moment(a: Frame, b: Frame) -> bool:
+    """Whether two running counts were given at one moment of the count: both say how far
+    it had gone ("with 99% counted", "with 99.4% counted"), within one point."""
+    return (
+        a.progress is not None
+        and b.progress is not None
+        and abs(a.progress - b.progress) <= _SAME_PROGRESS
+    )
+
+
+def evolving(a: Frame, b: Frame) -> bool:
+    """Whether the two figures count something that changes while it is reported
+    (a toll, arrests, evacuees): then figures of different moments are an update."""
+    if "running" in (a.bound, b.bound):
+        return True
+    states = cues().evolving
+    return a.state in states or b.state in states
+
+
+def identity(
+    a: Frame,
+    b: Frame,
+    as_of_a: dt.date | None,
+    as_of_b: dt.date | None,
+    values: tuple[float, float] | None = None,
+) -> tuple[list[SlotMatch], float]:
+    moving = evolving(a, b)
+    """The slots two clashing figures share, and how sure that makes their identity.
+
+    Confidence starts at 1 and is lowered by each slot that is not shown to be the
+    same: a measure one side leaves unsaid (x0.7) or both do (x0.45), two different
+    subjects (x0.7), a subject one side names (x0.85) or neither does (x0.95), a past event
+    only one side names (x0.5), an unknown moment (x0.8; x0.6 for a count that
+    changes while it is reported) or two moments of a figure
+    that does not change (x0.95), and a sum compared through a currency conversion (x0.9), an authority only one side
+    names (x0.85), a month only one side names (x0.85), and a value of a series
+    (inflation, a rate) whose month one side or both leave unsaid (x0.7). The values
+    themselves are evidence: within 20% of each other they are likely one fact
+    misreported (x1.25), more than 5 times apart likely two facts (x0.6). At most 1.
+    """
+    slots: list[SlotMatch] = []
+    confidence = 1.0
+    spec_a, spec_b = specific(a), specific(b)
+    if spec_a and spec_b and a.measure == b.measure:
+        slots.append(SlotMatch(slot="measure", status=SlotStatus.SAME, value=a.measure))
+    elif spec_a or spec_b:
+        confidence *= _MEASURE_ONE_SIDE
+        value = a.measure if spec_a else b.measure
+        slots.append(SlotMatch(slot="measure", status=SlotStatus.ONE_SIDE, value=value))
+    else:
+        confidence *= _MEASURE_UNSTATED
+        slots.append(SlotMatch(slot="measure", status=SlotStatus.UNSTATED, value=a.measure))
+    if a.subject and b.subject and _share(a.subject, b.subject):
+        shared = sorted(set(a.subject) & set(b.subject)) or sorted({*a.subject, *b.subject})
+        slots.append(SlotMatch(slot="subject", status=SlotStatus.SAME, value=", ".join(shared)))
+    elif a.subject and b.subject:
+        confidence *= _SUBJECT_DIFFERENT
+        value = f"{', '.join(a.subject)} / {', '.join(b.subject)}"
+        slots.append(SlotMatch(slot="subject", status=SlotStatus.DIFFERENT, value=value))
+    else:
+        named = a.subject or b.subject
+        confidence *= _SUBJECT_ONE_SIDE if named else _SUBJECT_UNSTATED
+        status = SlotStatus.ONE_SIDE if named else SlotStatus.UNSTATED
+        slots.append(SlotMatch(slot="subject", status=status, value=", ".join(named) or None))
+    if a.event == b.event:
+        status = SlotStatus.UNSTATED if a.event is None else SlotStatus.SAME
+        slots.append(SlotMatch(slot="event", status=status, value=a.event))
+    else:
+        confidence *= _EVENT_ONE_SIDE
+        slots.append(
+            SlotMatch(slot="event", status=SlotStatus.ONE_SIDE, value=a.event or b.event)
+        )
+    if a.source is not None and a.source == b.source:
+        slots.append(SlotMatch(slot="source", status=SlotStatus.SAME, value=a.source))
+    elif a.source is not None or b.source is not None:
+        confidence *= _SOURCE_ONE_SIDE
+        slots.append(
+            SlotMatch(slot="source", status=SlotStatus.ONE_SIDE, value=a.source or b.source)
+        )
+    if series(a) or series(b):
+        # A series (inflation, a rate) has a value each month: which month?
+        if a.period is None or b.period is None:
+            confidence *= _PERIOD_OPEN
+            known = a.period or b.period
+            status = SlotStatus.ONE_SIDE if known else SlotStatus.UNSTATED
+            slots.append(SlotMatch(slot="period", status=status, value=known))
+        else:
+            slots.append(SlotMatch(slot="period", status=SlotStatus.SAME, value=a.period))
+    elif (a.period is None) != (b.period is None):
+        confidence *= _PERIOD_ONE_SIDE
+        slots.append(
+            SlotMatch(slot="period", status=SlotStatus.ONE_SIDE, value=a.period or b.period)
+        )
+    if as_of_a is not None and as_of_a == as_of_b:
+        slots.append(SlotMatch(slot="time", status=SlotStatus.SAME, value=as_of_a.isoformat()))
+    elif as_of_a is None or as_of_b is None:
+        confidence *= _TIME_UNKNOWN_MOVING if moving else _TIME_UNKNOWN
+        known = as_of_a or as_of_b
+        slots.append(
+            SlotMatch(
+                slot="time",
+                status=SlotStatus.ONE_SIDE if known else SlotStatus.UNSTATED,
+                value=known.isoformat() if known else None,
+            )
+        )
+    else:
+        confidence *= _TIME_APART
+        value = f"{as_of_a.isoformat()} / {as_of_b.isoformat()}"
+        slots.append(SlotMatch(slot="time", status=SlotStatus.ONE_SIDE, value=value))
+    if a.dimension == b.dimension:
+        slots.append(SlotMatch(slot="dimension", status=SlotStatus.SAME, value=a.dimension))
+    else:
+        confidence *= _CONVERTED
+        value = f"{a.dimension} / {b.dimension}"
+        slots.append(SlotMatch(slot="dimension", status=SlotStatus.SAME, value=value))
+    if values is not None and min(values) > 0:
+        ratio = max(values) / min(values)
+        confidence *= next(factor for limit, factor in _PROXIMITY if ratio <= limit)
+    return slots, round(min(1.0, confidence), 3)
+
+
+def label(frame: Frame, unit: str, as_of: dt.date | None = None) -> str:
+    """The fact in words, from its frame: "people killed", "fee (maximum) in pounds",
+    "magnitude (1960)", "depth in km", with "as of 9 Sep" when dated."""
+    dimension = frame.dimension
+    if frame.measure is not None:
+        words = frame.measure
+    elif dimension.startswith("money"):
+        words = "sum"
+    else:
+        words = unit or dimension
+    if dimension.startswith("money"):
+        words += f" in {dimension.split(':', 1)[1]}"
+    elif dimension.startswith("length"):
+        words += f" in {dimension.split(':', 1)[1]}"
+    elif dimension in ("percent", "points") and "percent" not in words:
+        words = f"{words} ({'percentage points' if dimension == 'points' else 'percent'})"
+    elif dimension == "magnitude":
+        words = "magnitude"
+    if frame.subject:
+        words += f" of {', '.join(frame.subject)}"
+    if frame.event is not None:
+        words += f" ({'a previous event' if frame.event == 'previous' else frame.event})"
+    if as_of is not None:
+        words += f", as of {as_of.day} {as_of.strftime('%b')} {as_of.year}"
+    return words

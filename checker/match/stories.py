@@ -1,0 +1,451 @@
+"""Stories: which articles are about the same story, so that facts are matched only
+between them.
+
+A seed whose sidecar names a ``story`` keeps it. The others are grouped here,
+deterministically, from what their claims files say:
+
+1. **Profile.** Each article's salient terms: the canonical entity names of its
+   claims, and the words of its title and of its claims' text (folded, aliases and
+   synonyms applied, stop words, numbers and calendar words dropped). Teasers
+   ("READ MORE: ...") name other stories and are left out. A term counts
+   ``1 + log(occurrences)``, title words a little more, names more than plain words.
+2. **Rarity.** Each term is weighted by its rarity across the root (idf, smoothed by
+   a few pseudo-articles so that a small root of one story does not weigh down the
+   very words its articles share).
+3. **Links.** Two articles are similar by the cosine of their weighted profiles,
+   but only when their publication dates are at most ``window_days`` apart (an
+   unknown date does not constrain). Only pairs sharing one of their most salient
+   terms are scored (blocking), so the cost grows with the stories, not with the
+   square of the root.
+4. **Groups.** Average linkage: the two groups whose *average* similarity over all
+   their article pairs is highest are merged, as long as it reaches ``threshold``.
+   One article that links to two stories cannot chain them together: the other
+   articles of the two stories do not link, and pull the average down.
+
+An automatic story id is a slug of the group's most salient shared names plus a
+hash of its seed ids (``yeti-airlines-nepal-3f9a0c``); an article that links to
+nothing is a story of its own. Everything is sorted by seed id first, so the same
+claims files give the same stories in any order.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import heapq
+import math
+import re
+from collections import Counter
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Literal
+
+from checker.config import Settings, StorySettings
+from checker.data import Lexicon, fold, load_lexicon, strip_marks
+from checker.match.vocabulary import MONTHS, Vocabulary
+from checker.schema.claims import ClaimBase, ClaimFile
+
+__all__ = ["Membership", "Stories", "group_stories"]
+
+# A word: letters, with inner hyphens or apostrophes ("co-pilot", "o'neill"); no digits.
+_WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
+_SLUG_PART = re.compile(r"[^a-z0-9]+")
+
+_NAME_WEIGHT = 2.0  # a name (entity, capitalised word) counts this much more than a word
+_TITLE_COUNT = 2  # a title word counts as this many occurrences
+_PSEUDO_ARTICLES = 100.0  # idf smoothing: as if the root held this many unrelated articles
+_MIN_LENGTH = 3  # shorter words carry no story
+_BLOCK_TERMS = 24  # an article is compared with those sharing one of its top terms
+_SHOWN_TERMS = 5  # shared terms listed as the reason an article joined
+_SLUG_NAMES = 3
+_SLUG_LENGTH = 40
+_HASH_LENGTH = 6
+
+Reason = Literal["sidecar", "linked", "alone"]
+
+
+@dataclass(frozen=True)
+class Membership:
+    """Why one seed is in its story."""
+
+    seed: str
+    story: str
+    reason: Reason  # sidecar: named there; linked: grouped with others; alone: linked to none
+    linked_to: str | None = None  # the article of its story it is most similar to
+    similarity: float | None = None  # to ``linked_to`` (cosine, 0-1)
+    shared: tuple[str, ...] = ()  # the most salient names and terms shared with it
+
+    def describe(self) -> str:
+        """One line for people: ``sidecar story``, or the link and what it rests on."""
+        if self.reason == "sidecar":
+            return "sidecar: story = " + repr(self.story)
+        if self.reason == "alone":
+            return "alone: links to no other article"
+        terms = ", ".join(self.shared) or "(no shared terms)"
+        return f"linked to {self.linked_to} (similarity {self.similarity:.2f}): {terms}"
+
+
+@dataclass(frozen=True)
+class Stories(Mapping[str, str]):
+    """Seed id -> story id, with why each seed is in its story."""
+
+    memberships: Mapping[str, Membership] = field(default_factory=dict)
+
+    def __getitem__(self, seed: str) -> str:
+        return self.memberships[seed].story
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.memberships)
+
+    def __len__(self) -> int:
+        return len(self.memberships)
+
+    def why(self, seed: str) -> Membership:
+        return self.memberships[seed]
+
+    def groups(self) -> dict[str, list[str]]:
+        """Story id -> its seed ids (sorted), stories sorted by id."""
+        out: dict[str, list[str]] = {}
+        for seed in sorted(self.memberships):
+            out.setdefault(self.memberships[seed].story, []).append(seed)
+        return {story: out[story] for story in sorted(out)}
+
+    def seeds(self, story: str) -> list[str]:
+        return sorted(s for s, m in self.memberships.items() if m.story == story)
+
+
+@dataclass(frozen=True)
+class _Profile:
+    seed: str
+    published: int | None  # proleptic ordinal of the publication date
+    weights: dict[str, float]  # term -> weight (tf x idf x name boost)
+    norm: float
+    names: frozenset[str]  # the terms that are names
+    top: tuple[str, ...]  # the most salient terms, for blocking
+
+
+def group_stories(
+    claim_files: Sequence[ClaimFile],
+    settings: StorySettings,
+    *,
+    lexicon: Lexicon | None = None,
+) -> Stories:
+    """Every seed of ``claim_files`` -> its story (sidecar, else grouped automatically).
+
+    ``lexicon`` normalises words (aliases, synonyms); by default the bundled one.
+    """
+    files = sorted(claim_files, key=lambda f: f.seed)
+    lexicon = lexicon if lexicon is not None else load_lexicon(Settings())
+    vocabulary = Vocabulary(lexicon)
+    counts = [_terms(f, lexicon, vocabulary) for f in files]
+    profiles = _weigh(files, counts)
+
+    memberships: dict[str, Membership] = {}
+    auto: list[_Profile] = []
+    for claim_file, profile in zip(files, profiles, strict=True):
+        story = claim_file.article.story
+        if story is not None:
+            memberships[claim_file.seed] = Membership(claim_file.seed, story, "sidecar")
+        else:
+            auto.append(profile)
+
+    similarity = _similarities(auto, settings.window_days)
+    dates = [p.published for p in auto]
+    groups = _average_linkage(dates, similarity, settings.threshold, settings.window_days)
+    for group in groups:
+        members = [auto[i] for i in group]
+        story = _story_id(members)
+        for i in group:
+            memberships[auto[i].seed] = _membership(auto, i, group, story, similarity)
+    return Stories({seed: memberships[seed] for seed in sorted(memberships)})
+
+
+def _terms(
+    claim_file: ClaimFile, lexicon: Lexicon, vocabulary: Vocabulary
+) -> tuple[Counter[str], set[str]]:
+    """Term occurrences of one article, and which of its terms are names.
+
+    Names come once per sentence from the claims' ``entities``; words from the
+    title and from the text the claims cover (overlapping claims counted once).
+    """
+    counts: Counter[str] = Counter()
+    names: set[str] = set()
+    title = claim_file.article.title
+    if title:
+        for token, is_name in _tokens(title, lexicon, vocabulary, with_entities=True):
+            counts[token] += _TITLE_COUNT
+            if is_name:
+                names.add(token)
+    claims = [c for c in claim_file.claims if c.section != "teaser"]
+    sentences: set[tuple[int, int]] = set()
+    for claim in claims:
+        sentence = (claim.sentence.start, claim.sentence.end)
+        if sentence in sentences:
+            continue
+        sentences.add(sentence)
+        for entity in claim.entities:
+            token = _entity_token(entity)
+            counts[token] += 1
+            names.add(token)
+    for region in _regions(claims):
+        for token, is_name in _tokens(region, lexicon, vocabulary, with_entities=False):
+            counts[token] += 1
+            if is_name:
+                names.add(token)
+    return counts, names
+
+
+def _entity_token(name: str) -> str:
+    return fold(name).replace(" ", "_")
+
+
+def _regions(claims: Sequence[ClaimBase]) -> list[str]:
+    """The text the claims cover, overlapping spans merged (each character once)."""
+    regions: list[str] = []
+    current = ""
+    end = -1
+    for claim in sorted(claims, key=lambda c: (c.start, c.end)):
+        if claim.start >= end:
+            if current:
+                regions.append(current)
+            current, end = claim.text, claim.end
+        elif claim.end > end:
+            current += claim.text[end - claim.start :]
+            end = claim.end
+    if current:
+        regions.append(current)
+    return regions
+
+
+def _tokens(
+    text: str, lexicon: Lexicon, vocabulary: Vocabulary, *, with_entities: bool
+) -> Iterator[tuple[str, bool]]:
+    """``(token, is_name)`` for each term of ``text`` that can carry a story.
+
+    A known entity's words become its canonical name (yielded when
+    ``with_entities``); another word is a name when capitalised other than as the
+    text's first word.
+    """
+    plain = strip_marks(text)
+    spans = lexicon.entity_spans(plain) or []
+    cursor = 0
+    position = 0
+    for start, stop, canonical in [*spans, (len(plain), len(plain), "")]:
+        for match in _WORD.finditer(plain, cursor, start):
+            raw = match.group(0)
+            token = vocabulary.word(raw)
+            if len(token) >= _MIN_LENGTH and token not in MONTHS:
+                yield token, position > 0 and raw[:1].isupper()
+            position += 1
+        if canonical and with_entities:
+            yield _entity_token(canonical), True
+        position += 1
+        cursor = stop
+
+
+def _weigh(
+    files: Sequence[ClaimFile], counts: Sequence[tuple[Counter[str], set[str]]]
+) -> list[_Profile]:
+    total = len(files)
+    frequency: Counter[str] = Counter()
+    for terms, _ in counts:
+        frequency.update(terms.keys())
+    idf = {
+        term: math.log((total + _PSEUDO_ARTICLES) / (df + 0.5)) for term, df in frequency.items()
+    }
+    profiles = []
+    for claim_file, (terms, names) in zip(files, counts, strict=True):
+        weights = {
+            term: (1.0 + math.log(n)) * idf[term] * (_NAME_WEIGHT if term in names else 1.0)
+            for term, n in sorted(terms.items())
+        }
+        weights = {term: w for term, w in weights.items() if w > 0}
+        norm = math.sqrt(sum(w * w for w in weights.values()))
+        top = tuple(sorted(weights, key=lambda t: (-weights[t], t))[:_BLOCK_TERMS])
+        published = claim_file.article.published
+        profiles.append(
+            _Profile(
+                seed=claim_file.seed,
+                published=published.toordinal() if published is not None else None,
+                weights=weights,
+                norm=norm,
+                names=frozenset(names),
+                top=top,
+            )
+        )
+    return profiles
+
+
+def _cosine(a: _Profile, b: _Profile) -> float:
+    if not a.norm or not b.norm:
+        return 0.0
+    small, large = (a, b) if len(a.weights) <= len(b.weights) else (b, a)
+    dot = sum(w * large.weights.get(t, 0.0) for t, w in small.weights.items())
+    return dot / (a.norm * b.norm)
+
+
+def _within(a: _Profile, b: _Profile, window_days: int) -> bool:
+    if a.published is None or b.published is None:
+        return True
+    return abs(a.published - b.published) <= window_days
+
+
+def _similarities(profiles: Sequence[_Profile], window_days: int) -> dict[tuple[int, int], float]:
+    """``(i, j) -> cosine`` for ``i < j``, over the pairs blocking keeps, within the window."""
+    postings: dict[str, list[int]] = {}
+    for index, profile in enumerate(profiles):
+        for term in profile.weights:
+            postings.setdefault(term, []).append(index)
+    pairs: dict[tuple[int, int], float] = {}
+    for i, profile in enumerate(profiles):
+        for term in profile.top:
+            for j in postings[term]:
+                key = (i, j) if i < j else (j, i)
+                if i == j or key in pairs:
+                    continue
+                other = profiles[j]
+                score = _cosine(profile, other) if _within(profile, other, window_days) else 0.0
+                pairs[key] = score
+    return {key: score for key, score in sorted(pairs.items()) if score > 0}
+
+
+def _average_linkage(
+    dates: Sequence[int | None],
+    similarity: Mapping[tuple[int, int], float],
+    threshold: float,
+    window_days: int,
+) -> list[list[int]]:
+    """Groups of ``range(len(dates))``: merge the pair of groups with the highest average
+    similarity (absent pairs count 0) while it is at least ``threshold`` and the known
+    publication dates of the merged group stay within ``window_days``."""
+    count = len(dates)
+    members: dict[int, list[int]] = {i: [i] for i in range(count)}
+    span: dict[int, tuple[int, int] | None] = {
+        i: (d, d) if d is not None else None for i, d in enumerate(dates)
+    }
+    sums: dict[int, dict[int, float]] = {i: {} for i in range(count)}
+    for (i, j), score in similarity.items():
+        sums[i][j] = score
+        sums[j][i] = score
+    heap: list[tuple[float, int, int]] = []
+
+    def push(a: int, b: int) -> None:
+        a, b = min(a, b), max(a, b)
+        average = sums[a][b] / (len(members[a]) * len(members[b]))
+        if average >= threshold:
+            heapq.heappush(heap, (-average, a, b))
+
+    for i, j in similarity:
+        push(i, j)
+    next_id = count
+    while heap:
+        _, a, b = heapq.heappop(heap)
+        if a not in members or b not in members:
+            continue  # one of them was merged already: a stale entry
+        dated = _join(span[a], span[b])
+        if dated is not None and dated[1] - dated[0] > window_days:
+            continue  # too far apart in time to be one story
+        merged = next_id
+        next_id += 1
+        members[merged] = sorted(members.pop(a) + members.pop(b))
+        span[merged] = dated
+        row: dict[int, float] = {}
+        for old in (a, b):
+            for other, score in sums.pop(old).items():
+                if other in (a, b):
+                    continue
+                row[other] = row.get(other, 0.0) + score
+                del sums[other][old]
+        sums[merged] = row
+        for other, score in sorted(row.items()):
+            sums[other][merged] = score
+            push(other, merged)
+    return sorted(members.values())
+
+
+def _join(a: tuple[int, int] | None, b: tuple[int, int] | None) -> tuple[int, int] | None:
+    if a is None or b is None:
+        return a or b
+    return (min(a[0], b[0]), max(a[1], b[1]))
+
+
+def _membership(
+    profiles: Sequence[_Profile],
+    index: int,
+    group: Sequence[int],
+    story: str,
+    similarity: Mapping[tuple[int, int], float],
+) -> Membership:
+    profile = profiles[index]
+    best: tuple[float, int] | None = None
+    for other in group:
+        if other == index:
+            continue
+        score = similarity.get((min(index, other), max(index, other)), 0.0)
+        if best is None or score > best[0]:
+            best = (score, other)
+    if best is None:
+        return Membership(profile.seed, story, "alone")
+    score, other = best
+    linked = profiles[other]
+    return Membership(
+        profile.seed,
+        story,
+        "linked",
+        linked_to=linked.seed,
+        similarity=round(score, 4),
+        shared=_shared_terms(profile, linked),
+    )
+
+
+def _shared_terms(a: _Profile, b: _Profile) -> tuple[str, ...]:
+    """The shared terms that weigh most in the link, names first."""
+    shared = set(a.weights) & set(b.weights)
+
+    def rank(term: str) -> tuple[bool, float, str]:
+        is_name = term in a.names or term in b.names
+        return (not is_name, -(a.weights[term] * b.weights[term]), term)
+
+    return tuple(_display(t) for t in _distinct(sorted(shared, key=rank), _SHOWN_TERMS))
+
+
+def _distinct(ranked: Sequence[str], limit: int) -> list[str]:
+    """The first ``limit`` terms, a word left out when a kept name holds it
+    (``rishi_sunak`` makes ``rishi`` and ``sunak`` redundant)."""
+    kept: list[str] = []
+    for term in ranked:
+        parts = set(term.split("_"))
+        if any(parts <= set(k.split("_")) for k in kept):
+            continue
+        kept = [k for k in kept if not set(k.split("_")) <= parts]
+        kept.append(term)
+        if len(kept) == limit:
+            break
+    return kept
+
+
+def _display(term: str) -> str:
+    return term.replace("_", " ")
+
+
+def _story_id(members: Sequence[_Profile]) -> str:
+    """``<slug of the most salient shared names>-<hash of the seed ids>``."""
+    present: Counter[str] = Counter()
+    mass: dict[str, float] = {}
+    names: set[str] = set()
+    for profile in members:
+        present.update(profile.weights.keys())
+        names |= profile.names
+        for term, weight in profile.weights.items():
+            mass[term] = mass.get(term, 0.0) + weight / (profile.norm or 1.0)
+    quorum = max(1, (len(members) + 1) // 2)
+    common = [t for t in present if present[t] >= quorum]
+    ranked = sorted(common, key=lambda t: (t not in names, -mass[t], t))
+    slug = ""
+    for term in _distinct(ranked, _SLUG_NAMES):
+        part = _SLUG_PART.sub("-", fold(term)).strip("-")
+        if not part or len(slug) + len(part) + 1 > _SLUG_LENGTH:
+            continue
+        slug = f"{slug}-{part}" if slug else part
+    seeds = "\n".join(sorted(p.seed for p in members))
+    digest = hashlib.sha256(seeds.encode("utf-8")).hexdigest()[:_HASH_LENGTH]
+    return f"{slug or 'story'}-{digest}"
