@@ -50,8 +50,15 @@ SIDECAR_KEYS = ("outlet", "url", "title", "published")
 
 @dataclass(frozen=True)
 class Side:
+    """One side of an annotation: a seed and the quote (or the quotes, when the seed
+    states the same value more than once) that hold the value."""
+
     seed: str
-    quote: str
+    quotes: tuple[str, ...]
+
+    @property
+    def quote(self) -> str:
+        return self.quotes[0]
 
 
 @dataclass
@@ -102,7 +109,9 @@ class Score:
 
 
 def _side(raw: dict[str, Any]) -> Side:
-    return Side(str(raw["seed"]), str(raw["quote"]))
+    quote = raw["quote"]
+    quotes = tuple(str(q) for q in quote) if isinstance(quote, list) else (str(quote),)
+    return Side(str(raw["seed"]), quotes)
 
 
 def load_stories(only: Sequence[str] = (), split: str = "dev") -> list[Story]:
@@ -153,8 +162,9 @@ def check_texts(stories: Iterable[Story]) -> list[str]:
                 problems.append(f"{path}: sha256 differs from the manifest")
         for side in _sides(story):
             path = TEXTS / story.slug / f"{side.seed}.txt"
-            if path.is_file() and side.quote not in path.read_text("utf-8"):
-                problems.append(f"{story.slug}: quote not in {side.seed}: {side.quote!r}")
+            for quote in side.quotes:
+                if path.is_file() and quote not in path.read_text("utf-8"):
+                    problems.append(f"{story.slug}: quote not in {side.seed}: {quote!r}")
     return problems
 
 
@@ -205,10 +215,12 @@ class Locator:
     def spans(self, side: Side) -> list[tuple[int, int]]:
         if side.seed not in self.cache:
             self.cache[side.seed] = (self.root / "seeds" / f"{side.seed}.txt").read_text("utf-8")
-        text, found, start = self.cache[side.seed], [], 0
-        while (at := text.find(side.quote, start)) >= 0:
-            found.append((at, at + len(side.quote)))
-            start = at + 1
+        text, found = self.cache[side.seed], []
+        for quote in side.quotes:
+            start = 0
+            while (at := text.find(quote, start)) >= 0:
+                found.append((at, at + len(quote)))
+                start = at + 1
         return found
 
     def hits(self, claim: dict[str, Any], side: Side) -> bool:

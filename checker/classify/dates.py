@@ -32,12 +32,14 @@ class DateMismatch(Rule):
     (:func:`checker.frame.dates.identity`): the event words both dates share
     (only generic words, "next", "date", "said", prove no event), the names,
     and how each date is known. A page's own date ("date 2023-01-16" heading
-    the text) dates the page, not the event; a date resolved from context rests
-    on an inference; dates one day apart are what time zones and datelines make
-    ("on Sunday" in Qatar, "Monday" in Tokyo). Such clashes are reported as
-    uncertain; two dates written in full for the same event words stay
-    confident. Event words that name different years or ordinals ("first" /
-    "second round") are different events: never a contradiction.
+    the text) dates the page, in its publisher's time zone, not the event: such
+    a clash is uncertain. A year resolved from context lowers the confidence a
+    little; a weekday resolved from the publication date ("on Sunday" in Qatar,
+    "Monday" in Tokyo) only ever clashes in inferred parts (the uncertain
+    variance above). Two dates written in full for the same event words stay
+    confident, even one day apart. Event words that name different years or
+    ordinals ("first" / "second round") are different events: never a
+    contradiction.
     """
 
     code = "C102"
@@ -109,10 +111,10 @@ def _contradiction(a: DateClaim, b: DateClaim, clash: str, ctx: Context) -> Outc
     notes = []
     if frame.page_date(a) or frame.page_date(b):
         notes.append("a page's own date dates the page, not the event")
-    if frame.day_gap(a.resolved, b.resolved) == 1:
-        notes.append("one day apart, as time zones and datelines make it")
+    if frame.day_gap(a.resolved, b.resolved) == 1 and notes:
+        notes.append("one day apart, as the publisher's time zone makes it")
     if frame.inferred(a) or frame.inferred(b):
-        notes.append("a date resolved from context")
+        notes.append("a year resolved from context")
     note = f"; {'; '.join(notes)}" if notes else ""
     return Outcome(
         Verdict.CONTRADICTION,

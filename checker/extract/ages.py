@@ -26,7 +26,9 @@ _OLD = re.compile(
     rf"(?:\s+(?P<name>{_NAME}))?"
 )
 # "Daan van Dijkstra, aged 29", "Tom Hartley, 52,", "Hartley (52)".
-_AGED = re.compile(rf"(?P<name>{_NAME}|{CAPWORD}),\s+(?:aged\s+)?(?P<n>\d{{1,3}})(?=,|\s*\))")
+_AGED = re.compile(
+    rf"(?P<name>{_NAME}|{CAPWORD}),\s+(?:aged\s+)?(?P<n>\d{{1,3}})(?=,(?!\d{{3}})|\s*\))"
+)  # "Lyon, 36,000 in Toulouse" is a list of counts, not Lyon's age
 # "Smith, a 34-year-old father of two": the age of the name the apposition follows.
 _NAMED_OLD = re.compile(rf"(?P<name>{_NAME}|{CAPWORD}),\s+an?\s+(?P<n>\d{{1,3}})-year-old\b")
 _AGED_PLAIN = re.compile(rf"(?P<name>{_NAME}|{CAPWORD}),?\s+aged\s+(?P<n>\d{{1,3}})\b")

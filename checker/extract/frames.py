@@ -28,6 +28,8 @@ _NOT_NAMES = frozenset(
     """
     he she they we i you it his her their our its this that these those there here but
     and or so yet if when while after before as also however meanwhile now then still
+    more some about around nearly almost over under hundreds thousands dozens millions
+    at up several many few
     """.split()
 )
 
@@ -56,7 +58,9 @@ def proper_names(ctx: SentenceContext) -> list[tuple[int, int, str]]:
         words = [
             w
             for w in words
-            if w not in lang.weekdays and w not in lang.months and w not in lang.number_words
+            if w not in lang.weekdays
+            and w not in lang.months
+            and not all(part in lang.number_words for part in w.split("-"))
         ]
         if not words:
             continue

@@ -4,8 +4,9 @@ Two dates clash only when they date one event (:mod:`checker.frame.events`). How
 a clash is also depends on how each date is known: a date written in full in the text
 ("Nov. 10, 2020") is evidence; a page's own date ("date 2023-01-16" above the text)
 dates the page, not the event; a year, weekday or relative date resolved from the
-publication date rests on an inference. Dates one day apart are what time zones and
-datelines produce: the final "on Sunday" in Qatar is Monday's news in Tokyo.
+publication date rests on an inference; a weekday resolved in the publisher's time
+zone puts the final "on Sunday" in Qatar on Monday in Tokyo (such clashes of resolved
+parts only are uncertain variances, :mod:`checker.classify.dates`).
 """
 
 from __future__ import annotations
@@ -22,9 +23,8 @@ from checker.schema.findings import SlotMatch, SlotStatus
 _LABEL_REACH = 16
 # Confidence factors (see :func:`identity`).
 _PAGE_DATE = 0.3  # a page's own date, not an event's
-_INFERRED = 0.9  # a side whose date has parts resolved from context
-_ONE_DAY = 0.9  # dates one day apart: a time zone away
-_ONE_DAY_INFERRED = 0.75  # ... and one of them rests on an inference or a page date
+_PAGE_DATE_NEXT_DAY = 0.75  # ... a day off the event's: the publisher's time zone
+_INFERRED = 0.95  # a year resolved from context: the other year's event is possible
 
 
 @dataclass(frozen=True)
@@ -82,8 +82,10 @@ def identity(
 
     Confidence starts at 1: the event slot (:func:`checker.frame.events.event_slot`),
     the subject slot (:func:`checker.frame.events.subject_slot`), a page's own date on
-    either side (x0.3), each side resolved from context (x0.9), and dates one day apart
-    (x0.9; x0.75 more when a side is a page date or resolved: time zones and datelines).
+    either side (x0.3; x0.75 more when the dates are one day apart, as the publisher's
+    time zone makes them), a part resolved from context on either side (x0.95: the
+    clash is in parts both state, but the resolved year may be another event's). Two
+    dates written in full one day apart stay confident: the text states both days.
     """
     slots: list[SlotMatch] = []
     event, confidence = events.event_slot(a.tokens, b.tokens, {*a.names, *b.names}, generic_tokens)
@@ -92,12 +94,12 @@ def identity(
     slots.append(subject)
     confidence *= factor
     pages = page_date(a.claim) or page_date(b.claim)
-    guessed = inferred(a.claim) or inferred(b.claim)
     if pages:
         confidence *= _PAGE_DATE
-    for claim in (a.claim, b.claim):
-        if inferred(claim) and not page_date(claim):
-            confidence *= _INFERRED
+        if day_gap(a.claim.resolved, b.claim.resolved) == 1:
+            confidence *= _PAGE_DATE_NEXT_DAY
+    if inferred(a.claim) or inferred(b.claim):
+        confidence *= _INFERRED
     basis_a, basis_b = _basis(a.claim), _basis(b.claim)
     if basis_a == basis_b == "stated":
         slots.append(SlotMatch(slot="basis", status=SlotStatus.SAME, value="stated"))
@@ -107,6 +109,4 @@ def identity(
     else:
         value = basis_a if basis_a == basis_b else f"{basis_a} / {basis_b}"
         slots.append(SlotMatch(slot="basis", status=SlotStatus.UNSTATED, value=value))
-    if day_gap(a.claim.resolved, b.claim.resolved) == 1:
-        confidence *= _ONE_DAY_INFERRED * _ONE_DAY if pages or guessed else _ONE_DAY
     return slots, round(confidence, 3)

@@ -51,8 +51,9 @@ _SUBJECT_DIFFERENT = 0.7
 # Values close to each other are more likely one fact misreported than two facts:
 # (largest ratio of the two values, factor).
 _PROXIMITY = ((1.2, 1.25), (2.0, 1.0), (5.0, 0.8), (float("inf"), 0.6))
-_EVENT_ONE_SIDE = 0.5
-_TIME_UNKNOWN = 0.8
+_EVENT_ONE_SIDE = 0.5  # one side names the year of another event ("the 1960 quake")
+_OTHER_ONE_SIDE = 0.75  # one side's words mark another event ("other", "from 5%")
+_TIME_UNKNOWN = 0.9
 _TIME_UNKNOWN_MOVING = 0.6  # a toll of unknown date may be any moment of its rise
 _TIME_APART = 0.95
 _CONVERTED = 0.9
@@ -251,6 +252,9 @@ def build(fig: FigureInClause) -> Frame:
     state: str | None = None
     if thing is not None:
         thing = _plain_thing(thing)
+    if thing is not None and dimension != "magnitude":
+        words = thing.split()
+        thing = " ".join([*words[:-1], _head(words[-1])])  # "votes" / "vote": one thing
     if thing is not None:
         words = thing.split()
         noun = c.nouns.get(fold(words[-1]))
@@ -370,12 +374,13 @@ def _fallback(text: str, unit: str, action: str | None, hedge: Hedge, period: in
 
 
 def _modal_scope(fig: FigureInClause) -> list[str]:
-    """The words whose modality the figure shares: its whole clause, and the sentence
-    before it when the clause is a participle's ("..., giving him 55 per cent")."""
-    scope = _words(fig.text[fig.clause_start : fig.clause_end])
-    if scope and scope[0].endswith("ing"):
-        scope = _words(fig.text[: fig.clause_end])
-    return scope
+    """The words whose modality the figure shares: its clause up to it and a few words
+    after ("is expected to fall to 5%", "could reach €45m"), and the sentence before it
+    when the clause is a participle's ("..., giving him 55 per cent")."""
+    before = _words(fig.text[fig.clause_start : fig.start])
+    if not before or before[0].endswith("ing"):
+        before = _words(fig.text[: fig.start])
+    return [*before, *_words(fig.text[fig.start : fig.clause_end])[:_AFTER_WORDS]]
 
 
 def _period(fig: FigureInClause) -> str | None:
@@ -455,8 +460,8 @@ def same_fact(a: Frame, b: Frame) -> bool:
         return False
     if (a.bound == "ceiling") != (b.bound == "ceiling") and a.measure and b.measure:
         return False
-    if a.event is not None and b.event is not None and a.event != b.event:
-        return False
+    if a.event != b.event:
+        return False  # "the 1960 quake", "two other quakes", "from 5%": another event
     if a.period is not None and b.period is not None and not _same_month(a.period, b.period):
         return False  # June's inflation is not October's
     if a.modality != b.modality:
@@ -522,7 +527,7 @@ def identity(
     Confidence starts at 1 and is lowered by each slot that is not shown to be the
     same: a measure one side leaves unsaid (x0.7) or both do (x0.45), two different
     subjects (x0.7), a subject one side names (x0.85) or neither does (x0.95), a past event
-    only one side names (x0.5), an unknown moment (x0.8; x0.6 for a count that
+    only one side names (x0.5 for a year, x0.75 for words like "other" or "from"), an unknown moment (x0.9; x0.6 for a count that
     changes while it is reported) or two moments of a figure
     that does not change (x0.95), and a sum compared through a currency conversion (x0.9), an authority only one side
     names (x0.85), a month only one side names (x0.85), and a value of a series
@@ -558,7 +563,8 @@ def identity(
         status = SlotStatus.UNSTATED if a.event is None else SlotStatus.SAME
         slots.append(SlotMatch(slot="event", status=status, value=a.event))
     else:
-        confidence *= _EVENT_ONE_SIDE
+        named = a.event or b.event or ""
+        confidence *= _EVENT_ONE_SIDE if named[:1].isdigit() else _OTHER_ONE_SIDE
         slots.append(
             SlotMatch(slot="event", status=SlotStatus.ONE_SIDE, value=a.event or b.event)
         )

@@ -11,7 +11,7 @@ from rapidfuzz import fuzz
 from checker.config import Settings
 from checker.match.blocking import Pairs, Scorer, all_pairs, blocked_pairs
 from checker.match.cluster import ClaimRef, Unit, cluster, units_of_key
-from checker.frame.quantity import dimension_class, same_fact, specific
+from checker.frame.quantity import dimension_class, identity, same_fact, specific
 from checker.match.keys import MatchKey, base_pool, compatible, compatible_periods, match_key
 from checker.match.predicates import shared_cores
 from checker.match.sources import SeedTexts
@@ -141,8 +141,8 @@ def _pool_facts(
         settings.match.prefix_overlap,
         scorer=pool_scorer(pool),
     )
-    for pair in frame_pairs(ordered):
-        pairs.setdefault(pair, FRAME_SCORE)
+    for pair, agreement in frame_pairs(ordered).items():
+        pairs[pair] = max(pairs.get(pair, 0.0), FRAME_SCORE * agreement)
     units: list[Unit] = []
     main: list[int] = []  # key index -> its main unit
     unit_key: list[str] = []
@@ -193,14 +193,16 @@ FRAME_SCORE = 100.0
 _MAX_BUCKET = 256
 
 
-def frame_pairs(keys: Sequence[MatchKey]) -> list[tuple[int, int]]:
+def frame_pairs(keys: Sequence[MatchKey]) -> dict[tuple[int, int], float]:
     """Pairs of keys (indices, ``i < j``) whose figures name one measure alike (a
     specific frame: "ten foreigners on board" / "15 foreign nationals aboard") and
     agree on every slot both state, whatever the other words of their clauses.
 
     This is the frame's route to a fact; the key's wording is the other. Buckets
     of more than ``_MAX_BUCKET`` keys (a measure every article states) are left to
-    the wording route, so the cost stays linear in practice."""
+    the wording route, so the cost stays linear in practice. Each pair comes with how
+    fully the frames agree (:func:`checker.frame.quantity.identity`, values aside), so
+    that clustering joins the best-identified figures first."""
     buckets: dict[tuple[str, str, str | None], list[int]] = {}
     for index, key in enumerate(keys):
         frame = key.frame
@@ -208,7 +210,7 @@ def frame_pairs(keys: Sequence[MatchKey]) -> list[tuple[int, int]]:
             continue
         bucket = (frame.measure, dimension_class(frame), frame.event)
         buckets.setdefault(bucket, []).append(index)
-    found = []
+    found: dict[tuple[int, int], float] = {}
     for members in buckets.values():
         if len(members) < 2 or len(members) > _MAX_BUCKET:
             continue
@@ -217,7 +219,7 @@ def frame_pairs(keys: Sequence[MatchKey]) -> list[tuple[int, int]]:
                 a, b = keys[i].frame, keys[j].frame
                 assert a is not None and b is not None
                 if same_fact(a, b) and compatible_periods(keys[i], keys[j]):
-                    found.append((i, j))
+                    found[(i, j)] = identity(a, b, None, None)[1]
     return found
 
 

@@ -54,7 +54,9 @@ _NAME_WEIGHT = 2.0  # a name (entity, capitalised word) counts this much more th
 _TITLE_COUNT = 2  # a title word counts as this many occurrences
 _PSEUDO_ARTICLES = 100.0  # idf smoothing: as if the root held this many unrelated articles
 _MIN_LENGTH = 3  # shorter words carry no story
-_BLOCK_TERMS = 24  # an article is compared with those sharing one of its top terms
+_BLOCK_TERMS = 16  # an article is compared with those sharing one of its top terms,
+_POSTINGS = 200  # at most this many per term (the first by seed id),
+_NEIGHBOURS = 64  # and at most this many in all (those sharing the most top terms)
 _SHOWN_TERMS = 5  # shared terms listed as the reason an article joined
 _SLUG_NAMES = 3
 _SLUG_LENGTH = 40
@@ -119,6 +121,7 @@ class _Profile:
     published: int | None  # proleptic ordinal of the publication date
     weights: dict[str, float]  # term -> weight (tf x idf x name boost)
     norm: float
+    unit: dict[str, float]  # weights / norm
     names: frozenset[str]  # the terms that are names
     top: tuple[str, ...]  # the most salient terms, for blocking
 
@@ -148,14 +151,14 @@ def group_stories(
         else:
             auto.append(profile)
 
-    similarity = _similarities(auto, settings.window_days)
-    dates = [p.published for p in auto]
-    groups = _average_linkage(dates, similarity, settings.threshold, settings.window_days)
+    similarity = _candidates(auto)
+    groups = _average_linkage(auto, similarity, settings.threshold, settings.window_days)
+    links = _best_links(groups, similarity)
     for group in groups:
-        members = [auto[i] for i in group]
-        story = _story_id(members)
+        story = _story_id([auto[i] for i in group])
         for i in group:
-            memberships[auto[i].seed] = _membership(auto, i, group, story, similarity)
+            link = links.get(i) if len(group) > 1 else None
+            memberships[auto[i].seed] = _membership(auto, i, story, link)
     return Stories({seed: memberships[seed] for seed in sorted(memberships)})
 
 
@@ -268,6 +271,7 @@ def _weigh(
                 published=published.toordinal() if published is not None else None,
                 weights=weights,
                 norm=norm,
+                unit={t: w / norm for t, w in weights.items()} if norm else {},
                 names=frozenset(names),
                 top=top,
             )
@@ -275,91 +279,97 @@ def _weigh(
     return profiles
 
 
-def _cosine(a: _Profile, b: _Profile) -> float:
-    if not a.norm or not b.norm:
-        return 0.0
-    small, large = (a, b) if len(a.weights) <= len(b.weights) else (b, a)
-    dot = sum(w * large.weights.get(t, 0.0) for t, w in small.weights.items())
-    return dot / (a.norm * b.norm)
+def _dot(a: Mapping[str, float], b: Mapping[str, float]) -> float:
+    small, large = (a, b) if len(a) <= len(b) else (b, a)
+    return sum(w * large.get(t, 0.0) for t, w in small.items())
 
 
-def _within(a: _Profile, b: _Profile, window_days: int) -> bool:
-    if a.published is None or b.published is None:
-        return True
-    return abs(a.published - b.published) <= window_days
+def _candidates(profiles: Sequence[_Profile]) -> dict[tuple[int, int], float]:
+    """``(i, j) -> cosine`` for ``i < j``, over the pairs blocking keeps.
 
-
-def _similarities(profiles: Sequence[_Profile], window_days: int) -> dict[tuple[int, int], float]:
-    """``(i, j) -> cosine`` for ``i < j``, over the pairs blocking keeps, within the window."""
+    Article ``i`` is scored against the articles that hold one of its top terms
+    among their own top terms: up to ``_POSTINGS`` per term, and of those the
+    ``_NEIGHBOURS`` sharing the most top terms. Below those sizes every pair that
+    shares a salient term is scored; above them (thousands of articles of one
+    story) the cost stays linear, and groups still merge, by their average.
+    """
     postings: dict[str, list[int]] = {}
     for index, profile in enumerate(profiles):
-        for term in profile.weights:
+        for term in profile.top:
             postings.setdefault(term, []).append(index)
     pairs: dict[tuple[int, int], float] = {}
     for i, profile in enumerate(profiles):
+        shared: Counter[int] = Counter()
         for term in profile.top:
-            for j in postings[term]:
-                key = (i, j) if i < j else (j, i)
-                if i == j or key in pairs:
-                    continue
-                other = profiles[j]
-                score = _cosine(profile, other) if _within(profile, other, window_days) else 0.0
-                pairs[key] = score
+            shared.update(postings[term][:_POSTINGS])
+        shared.pop(i, None)
+        chosen = sorted(shared, key=lambda j: (-shared[j], j))[:_NEIGHBOURS]
+        for j in chosen:
+            key = (i, j) if i < j else (j, i)
+            if key not in pairs:
+                pairs[key] = _dot(profile.unit, profiles[j].unit)
     return {key: score for key, score in sorted(pairs.items()) if score > 0}
 
 
 def _average_linkage(
-    dates: Sequence[int | None],
+    profiles: Sequence[_Profile],
     similarity: Mapping[tuple[int, int], float],
     threshold: float,
     window_days: int,
 ) -> list[list[int]]:
-    """Groups of ``range(len(dates))``: merge the pair of groups with the highest average
-    similarity (absent pairs count 0) while it is at least ``threshold`` and the known
-    publication dates of the merged group stay within ``window_days``."""
-    count = len(dates)
-    members: dict[int, list[int]] = {i: [i] for i in range(count)}
-    span: dict[int, tuple[int, int] | None] = {
-        i: (d, d) if d is not None else None for i, d in enumerate(dates)
-    }
-    sums: dict[int, dict[int, float]] = {i: {} for i in range(count)}
-    for (i, j), score in similarity.items():
-        sums[i][j] = score
-        sums[j][i] = score
-    heap: list[tuple[float, int, int]] = []
+    """Groups of ``range(len(profiles))``: merge the two groups with the highest average
+    similarity over all their article pairs while it is at least ``threshold`` and the
+    known publication dates of the merged group stay within ``window_days``.
 
-    def push(a: int, b: int) -> None:
-        a, b = min(a, b), max(a, b)
-        average = sums[a][b] / (len(members[a]) * len(members[b]))
-        if average >= threshold:
-            heapq.heappush(heap, (-average, a, b))
+    Profiles are unit vectors, so a group's average similarity to another is the dot
+    product of their sums over the product of their sizes: no pair is enumerated.
+    Groups are compared when two of their articles are candidates. A merge can only
+    lower the average with a third group (average linkage is reducible), so an entry
+    of the queue made stale by a merge is an upper bound: it is recomputed when it
+    comes first, and the queue always yields the best current pair.
+    """
+    parent = list(range(len(profiles)))
+    sums = [dict(p.unit) for p in profiles]
+    size = [1] * len(profiles)
+    version = [0] * len(profiles)
+    span = [(p.published, p.published) if p.published is not None else None for p in profiles]
 
-    for i, j in similarity:
-        push(i, j)
-    next_id = count
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    heap = [(-score, i, j, 0, 0) for (i, j), score in similarity.items() if score >= threshold]
+    heapq.heapify(heap)
     while heap:
-        _, a, b = heapq.heappop(heap)
-        if a not in members or b not in members:
-            continue  # one of them was merged already: a stale entry
-        dated = _join(span[a], span[b])
+        negative, a, b, version_a, version_b = heapq.heappop(heap)
+        ra, rb = root(a), root(b)
+        if ra == rb:
+            continue
+        dated = _join(span[ra], span[rb])
         if dated is not None and dated[1] - dated[0] > window_days:
-            continue  # too far apart in time to be one story
-        merged = next_id
-        next_id += 1
-        members[merged] = sorted(members.pop(a) + members.pop(b))
-        span[merged] = dated
-        row: dict[int, float] = {}
-        for old in (a, b):
-            for other, score in sums.pop(old).items():
-                if other in (a, b):
-                    continue
-                row[other] = row.get(other, 0.0) + score
-                del sums[other][old]
-        sums[merged] = row
-        for other, score in sorted(row.items()):
-            sums[other][merged] = score
-            push(other, merged)
-    return sorted(members.values())
+            continue  # too far apart in time to be one story, now and after any merge
+        if (ra, rb, version[ra], version[rb]) != (a, b, version_a, version_b):
+            # stale: one side has grown since; recompute (it can only have gone down)
+            ra, rb = min(ra, rb), max(ra, rb)
+            average = _dot(sums[ra], sums[rb]) / (size[ra] * size[rb])
+            if average >= threshold:
+                heapq.heappush(heap, (-average, ra, rb, version[ra], version[rb]))
+            continue
+        keep, gone = (ra, rb) if size[ra] >= size[rb] else (rb, ra)
+        parent[gone] = keep
+        total = sums[keep]
+        for term, weight in sums[gone].items():
+            total[term] = total.get(term, 0.0) + weight
+        sums[gone] = {}
+        size[keep] += size[gone]
+        version[keep] += 1
+        span[keep] = dated
+    groups: dict[int, list[int]] = {}
+    for i in range(len(profiles)):
+        groups.setdefault(root(i), []).append(i)
+    return sorted(groups.values())
 
 
 def _join(a: tuple[int, int] | None, b: tuple[int, int] | None) -> tuple[int, int] | None:
@@ -368,24 +378,32 @@ def _join(a: tuple[int, int] | None, b: tuple[int, int] | None) -> tuple[int, in
     return (min(a[0], b[0]), max(a[1], b[1]))
 
 
+def _best_links(
+    groups: Sequence[Sequence[int]], similarity: Mapping[tuple[int, int], float]
+) -> dict[int, tuple[float, int]]:
+    """Each grouped article -> ``(cosine, article)``: its most similar candidate in its group."""
+    group_of = {i: n for n, group in enumerate(groups) for i in group}
+    best: dict[int, tuple[float, int]] = {}
+    for (i, j), score in similarity.items():
+        if group_of[i] != group_of[j]:
+            continue
+        for one, other in ((i, j), (j, i)):
+            current = best.get(one)
+            if current is None or (score, -other) > (current[0], -current[1]):
+                best[one] = (score, other)
+    return best
+
+
 def _membership(
     profiles: Sequence[_Profile],
     index: int,
-    group: Sequence[int],
     story: str,
-    similarity: Mapping[tuple[int, int], float],
+    link: tuple[float, int] | None,
 ) -> Membership:
     profile = profiles[index]
-    best: tuple[float, int] | None = None
-    for other in group:
-        if other == index:
-            continue
-        score = similarity.get((min(index, other), max(index, other)), 0.0)
-        if best is None or score > best[0]:
-            best = (score, other)
-    if best is None:
+    if link is None:
         return Membership(profile.seed, story, "alone")
-    score, other = best
+    score, other = link
     linked = profiles[other]
     return Membership(
         profile.seed,
