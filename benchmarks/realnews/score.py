@@ -66,7 +66,7 @@ class Story:
     slug: str
     data: dict[str, Any]
     articles: list[dict[str, Any]]
-    contradictions: list[tuple[Side, Side, str]]
+    contradictions: list[tuple[list[Side], list[Side], str]]
     groups: list[tuple[list[Side], str, str]]
 
 
@@ -114,6 +114,16 @@ def _side(raw: dict[str, Any]) -> Side:
     return Side(str(raw["seed"]), quotes)
 
 
+def _sides_of(raw: Any) -> list[Side]:
+    """A side, or its alternatives: "7.9 here, against 7.8 in every other outlet" is one
+    contradiction whose other side any of those outlets' quotes stands for."""
+    return [_side(r) for r in raw] if isinstance(raw, list) else [_side(raw)]
+
+
+def _contradictions(raw: list[dict[str, Any]]) -> list[tuple[list[Side], list[Side], str]]:
+    return [(_sides_of(c["a"]), _sides_of(c["b"]), str(c.get("fact", ""))) for c in raw]
+
+
 def load_stories(only: Sequence[str] = (), split: str = "dev") -> list[Story]:
     """The annotated stories: ``split`` "dev" (tuned on), "holdout" (kept aside), "all"."""
     stories = []
@@ -129,12 +139,13 @@ def load_stories(only: Sequence[str] = (), split: str = "dev") -> list[Story]:
                 slug=slug,
                 data=data,
                 articles=list(data.get("articles") or []),
-                contradictions=[
-                    (_side(c["a"]), _side(c["b"]), str(c.get("fact", "")))
-                    for c in data.get("contradictions") or []
-                ],
+                contradictions=_contradictions(data.get("contradictions") or []),
                 groups=[
-                    ([_side(m) for m in g["members"]], str(g.get("fact", "")), str(g.get("why", "")))
+                    (
+                        [_side(m) for m in g["members"]],
+                        str(g.get("fact", "")),
+                        str(g.get("why", "")),
+                    )
                     for g in data.get("compatible") or []
                 ],
             )
@@ -170,8 +181,8 @@ def check_texts(stories: Iterable[Story]) -> list[str]:
 
 def _sides(story: Story) -> Iterable[Side]:
     for a, b, _ in story.contradictions:
-        yield a
-        yield b
+        yield from a
+        yield from b
     for members, _, _ in story.groups:
         yield from members
 
@@ -229,9 +240,12 @@ class Locator:
         return any(claim["start"] < e and s < claim["end"] for s, e in self.spans(side))
 
 
-def _covers(finding: dict[str, Any], a: Side, b: Side, loc: Locator) -> bool:
+def _covers(finding: dict[str, Any], a: list[Side], b: list[Side], loc: Locator) -> bool:
+    """Whether a finding holds a claim of one side and a claim of the other."""
     claims = finding["claims"]
-    return any(loc.hits(x, a) for x in claims) and any(loc.hits(y, b) for y in claims)
+    return any(loc.hits(x, s) for x in claims for s in a) and any(
+        loc.hits(y, s) for y in claims for s in b
+    )
 
 
 def _in_one_group(finding: dict[str, Any], members: list[Side], loc: Locator) -> bool:
@@ -269,7 +283,7 @@ def score_story(story: Story, report: dict[str, Any], loc: Locator) -> Score:
         if any(_covers(f, a, b, loc) for f in confident):
             score.caught += 1
         else:
-            score.missed.append(f"{fact}: {a.seed} {a.quote!r} / {b.seed} {b.quote!r}")
+            score.missed.append(f"{fact}: {a[0].seed} {a[0].quote!r} / {b[0].seed} {b[0].quote!r}")
         if any(_covers(f, a, b, loc) for f in contradictions):
             score.caught_any += 1
     return score

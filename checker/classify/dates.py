@@ -103,17 +103,21 @@ class DateMismatch(Rule):
 def _contradiction(a: DateClaim, b: DateClaim, clash: str, ctx: Context) -> Outcome:
     """Stated parts that differ: a contradiction, as sure as the identity evidence."""
     generic = generic_tokens(ctx)
-    tokens_a, names_a = event_tokens(a.event, a.entities, ctx)
-    tokens_b, names_b = event_tokens(b.event, b.entities, ctx)
+    tokens_a, names_a, who_a = event_tokens(a.event, a.entities, ctx)
+    tokens_b, names_b, who_b = event_tokens(b.event, b.entities, ctx)
     slots, confidence = frame.identity(
-        frame.DateSide(a, tokens_a, names_a), frame.DateSide(b, tokens_b, names_b), generic
+        frame.DateSide(a, tokens_a, names_a, who_a),
+        frame.DateSide(b, tokens_b, names_b, who_b),
+        generic,
     )
     notes = []
     if frame.page_date(a) or frame.page_date(b):
         notes.append("a page's own date dates the page, not the event")
     if frame.day_gap(a.resolved, b.resolved) == 1 and notes:
         notes.append("one day apart, as the publisher's time zone makes it")
-    if frame.inferred(a) or frame.inferred(b):
+    if a.resolved.year is None or b.resolved.year is None:
+        notes.append("a year unknown")
+    elif frame.inferred(a) or frame.inferred(b):
         notes.append("a year resolved from context")
     note = f"; {'; '.join(notes)}" if notes else ""
     return Outcome(

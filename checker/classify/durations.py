@@ -74,11 +74,11 @@ class DurationMismatch(Rule):
                     uncertain=True,
                 )
             generic = generic_tokens(ctx)
-            tokens_a, names_a = event_tokens(a.event, a.entities, ctx)
-            tokens_b, names_b = event_tokens(b.event, b.entities, ctx)
+            tokens_a, names_a, who_a = event_tokens(a.event, a.entities, ctx)
+            tokens_b, names_b, who_b = event_tokens(b.event, b.entities, ctx)
             slots, confidence = frame.identity(
-                frame.DurationSide(a, tokens_a, names_a),
-                frame.DurationSide(b, tokens_b, names_b),
+                frame.DurationSide(a, tokens_a, names_a, who_a),
+                frame.DurationSide(b, tokens_b, names_b, who_b),
                 generic,
             )
             kind_a, kind_b = frame.bound(a), frame.bound(b)

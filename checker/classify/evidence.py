@@ -7,13 +7,23 @@ from checker.classify.registry import Context
 from checker.frame import events
 
 
-def event_tokens(event: str, entities: list[str], ctx: Context) -> tuple[list[str], set[str]]:
-    """The matching tokens of an event's words, and those of them that are names (an
-    entity the vocabulary knows, or one named in the claim's sentence)."""
+def event_tokens(
+    event: str, entities: list[str], ctx: Context
+) -> tuple[list[str], set[str], set[str]]:
+    """The matching tokens of an event's words, those of them that are names (an entity
+    the vocabulary knows, or one named in the claim's sentence), and the names the
+    event words hold, each whole ("united_kingdom", "nancy_pelosi": two names sharing
+    a word are still two names)."""
     tokens = ctx.vocabulary.tokens(event)
-    named = {t for name in entities for t in ctx.vocabulary.tokens(name)}
-    names = {t for t in tokens if t in ctx.vocabulary.entity_tokens or t in named}
-    return tokens, names
+    present = set(tokens)
+    names = {t for t in tokens if t in ctx.vocabulary.entity_tokens}
+    subjects = set(names)
+    for entity in entities:
+        parts = ctx.vocabulary.tokens(entity)
+        if parts and set(parts) <= present:
+            names.update(parts)
+            subjects.add("_".join(parts))
+    return tokens, names, subjects
 
 
 def generic_tokens(ctx: Context) -> frozenset[str]:

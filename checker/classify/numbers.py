@@ -121,6 +121,7 @@ def in_dimension(
     return interval
 
 
+_ROUNDING_SHARE = 0.01  # rounding may move a figure by at most 1% of itself
 _NUMERAL = re.compile(r"(?<![\d.])(\d[\d,]*)(?:\.(\d+))?")
 
 
@@ -145,20 +146,25 @@ def stated_interval(claim: QuantityClaim) -> Interval:
 
 def same_when_rounded(a: QuantityClaim, b: QuantityClaim) -> bool:
     """Whether two exact figures differ only in precision: the one written with fewer
-    decimals is the other rounded or cut to them ("49.4%" / "49.49%", "45%" / "44.96%").
-    Figures written with as many decimals ("7.8" / "7.9") must be equal."""
+    decimals is the other rounded or cut to them ("49.4%" / "49.49%", "45%" / "44.96%"),
+    moving it by at most 1% ("5%" is not "5.25%" rounded). Figures written with as many
+    decimals ("7.8" / "7.9") must be equal."""
     if a.hedge is not Hedge.EXACT or b.hedge is not Hedge.EXACT:
         return False
     wa, wb = _numeral(a), _numeral(b)
     if wa is None or wb is None or a.value is None or b.value is None or wa[1] == wb[1]:
         return False
-    if wa[0] == 0 or wb[0] == 0 or abs(a.value / wa[0] - b.value / wb[0]) > 1e-9 * (
-        a.value / wa[0]
+    if (
+        wa[0] == 0
+        or wb[0] == 0
+        or abs(a.value / wa[0] - b.value / wb[0]) > 1e-9 * (a.value / wa[0])
     ):
         return False  # written in different scales ("£105.6m" / "105,600,000")
     (coarse, places), precise = (wa, wb[0]) if wa[1] < wb[1] else (wb, wa[0])
     step = 10.0**-places
     cut = math.floor(precise / step + 1e-9) * step
+    if abs(precise - coarse) > _ROUNDING_SHARE * abs(precise):
+        return False  # "5%" is not "5.25%" rounded: a quarter point is the news
     return math.isclose(round(precise, places), coarse) or math.isclose(cut, coarse)
 
 

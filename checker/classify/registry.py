@@ -9,8 +9,8 @@ that decided it.
 
 from __future__ import annotations
 
-from abc import ABC, abstractmethod
 import datetime as dt
+from abc import ABC, abstractmethod
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import ClassVar

@@ -25,13 +25,77 @@ _ACCORDING = re.compile(r"according\s+to\s+(?:the\s+)?$", re.I)
 _POSSESSIVE = re.compile(r"['’]s$")
 # Capitalised only because they open the sentence: pronouns and the like.
 _NOT_NAMES = frozenset(
-    """
-    he she they we i you it his her their our its this that these those there here but
-    and or so yet if when while after before as also however meanwhile now then still
-    more some about around nearly almost over under hundreds thousands dozens millions
-    at up several many few
-    """.split()
+    [
+        "he",
+        "she",
+        "they",
+        "we",
+        "i",
+        "you",
+        "it",
+        "his",
+        "her",
+        "their",
+        "our",
+        "its",
+        "this",
+        "that",
+        "these",
+        "those",
+        "there",
+        "here",
+        "but",
+        "and",
+        "or",
+        "so",
+        "yet",
+        "if",
+        "when",
+        "while",
+        "after",
+        "before",
+        "as",
+        "also",
+        "however",
+        "meanwhile",
+        "now",
+        "then",
+        "still",
+        "more",
+        "some",
+        "about",
+        "around",
+        "nearly",
+        "almost",
+        "over",
+        "under",
+        "hundreds",
+        "thousands",
+        "dozens",
+        "millions",
+        "at",
+        "up",
+        "several",
+        "many",
+        "few",
+        "what",
+        "who",
+        "where",
+        "why",
+        "how",
+        "which",
+        "whose",
+    ]
 )
+
+
+def _common_word(ctx: SentenceContext, word: str) -> bool:
+    """Whether the article also writes ``word`` in lower case (a common word)."""
+    lower = ctx.art.memo.get("lower_words")
+    if not isinstance(lower, frozenset):
+        lower = frozenset(m.group(0) for m in re.finditer(r"\b[a-z][a-z'-]+\b", ctx.art.text))
+        ctx.art.memo["lower_words"] = lower
+    return word in lower
 
 
 def _opening_word(word: str) -> bool:
@@ -49,9 +113,7 @@ def proper_names(ctx: SentenceContext) -> list[tuple[int, int, str]]:
     text = ctx.text
     for match in _NAME.finditer(text):
         words = [_POSSESSIVE.sub("", fold(w).rstrip(".")) for w in match.group(0).split()]
-        if words and (
-            words[0] in _NOT_NAMES or (match.start() == 0 and _opening_word(words[0]))
-        ):
+        if words and (words[0] in _NOT_NAMES or (match.start() == 0 and _opening_word(words[0]))):
             words.pop(0)
         while words and (words[0] in lang.stopwords or words[0] in lang.months):
             words.pop(0)
@@ -62,15 +124,24 @@ def proper_names(ctx: SentenceContext) -> list[tuple[int, int, str]]:
             and w not in lang.months
             and not all(part in lang.number_words for part in w.split("-"))
         ]
-        if not words:
+        if not words or all(w in _NOT_NAMES or len(w) < 2 for w in words):
             continue
+        if (
+            match.start() == 0
+            and len(words) == 1
+            and (_common_word(ctx, words[0]) or words[0] in cues().percent_nouns)
+        ):
+            continue  # "Unemployment stood at 5.8%": capitalised as the first word only
         after = text[match.end() : match.end() + 24].split()
         if after and fold(after[0]).strip(",.") in lang.attribution_verbs:
             continue  # "Correa said": who spoke, not what the figure is of
         if _ACCORDING.search(text, max(0, match.start() - 20), match.start()):
             continue
         canonical = fold(ctx.art.lexicon.canonical(" ".join(words)))
-        names.append((match.start(), match.end(), canonical))
+        end = match.end()
+        while end > match.start() and text[end - 1] in ".,;:'’":
+            end -= 1  # "in Toulouse." ends the sentence, not the name
+        names.append((match.start(), end, canonical))
     ctx.memo["proper_names"] = names
     return names
 
@@ -143,8 +214,9 @@ def counting(ctx: SentenceContext) -> bool:
     found = ctx.art.memo.get("counting")
     if not isinstance(found, bool):
         found = _PROGRESS.search(ctx.art.text) is not None or bool(
-            re.search(r"\b(?:partial|preliminary|provisional|unofficial)\s+results\b",
-                      ctx.art.text, re.I)
+            re.search(
+                r"\b(?:partial|preliminary|provisional|unofficial)\s+results\b", ctx.art.text, re.I
+            )
         )
         ctx.art.memo["counting"] = found
     return found
@@ -152,11 +224,7 @@ def counting(ctx: SentenceContext) -> bool:
 
 def _months(ctx: SentenceContext) -> list[tuple[int, int | None, int]]:
     """(offset, year, month) of the sentence's months named without a day."""
-    return [
-        (d.start, d.year, d.month)
-        for d in ctx.dates
-        if d.month is not None and d.day is None
-    ]
+    return [(d.start, d.year, d.month) for d in ctx.dates if d.month is not None and d.day is None]
 
 
 def _clause_dates(ctx: SentenceContext, start: int, end: int) -> list[dt.date]:

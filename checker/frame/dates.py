@@ -25,16 +25,18 @@ _LABEL_REACH = 16
 _PAGE_DATE = 0.3  # a page's own date, not an event's
 _PAGE_DATE_NEXT_DAY = 0.75  # ... a day off the event's: the publisher's time zone
 _INFERRED = 0.95  # a year resolved from context: the other year's event is possible
+_YEAR_UNKNOWN = 0.85  # a year neither stated nor resolved: any year's event is possible
 
 
 @dataclass(frozen=True)
 class DateSide:
-    """One date claim as :func:`identity` sees it: the claim, its event tokens and the
-    tokens that are names."""
+    """One date claim as :func:`identity` sees it: the claim, its event tokens, the
+    tokens that are names and the names whole."""
 
     claim: DateClaim
     tokens: Sequence[str]
-    names: Collection[str] = ()
+    names: Collection[str] = ()  # tokens of names, left out of the event words
+    subjects: Collection[str] = ()  # the names, each whole: who the event is about
 
 
 def page_date(claim: DateClaim) -> bool:
@@ -72,6 +74,8 @@ def _basis(claim: DateClaim) -> str:
         return "page date"
     if not inferred(claim):
         return "stated"
+    if claim.resolution is Resolution.UNRESOLVED:
+        return "year unknown"
     return f"{claim.granularity} resolved from {claim.resolution.value}"
 
 
@@ -84,13 +88,14 @@ def identity(
     the subject slot (:func:`checker.frame.events.subject_slot`), a page's own date on
     either side (x0.3; x0.75 more when the dates are one day apart, as the publisher's
     time zone makes them), a part resolved from context on either side (x0.95: the
-    clash is in parts both state, but the resolved year may be another event's). Two
+    clash is in parts both state, but the resolved year may be another event's; x0.85
+    when a year could not be resolved at all). Two
     dates written in full one day apart stay confident: the text states both days.
     """
     slots: list[SlotMatch] = []
     event, confidence = events.event_slot(a.tokens, b.tokens, {*a.names, *b.names}, generic_tokens)
     slots.append(event)
-    subject, factor = events.subject_slot(a.names, b.names)
+    subject, factor = events.subject_slot(a.subjects, b.subjects)
     slots.append(subject)
     confidence *= factor
     pages = page_date(a.claim) or page_date(b.claim)
@@ -98,7 +103,9 @@ def identity(
         confidence *= _PAGE_DATE
         if day_gap(a.claim.resolved, b.claim.resolved) == 1:
             confidence *= _PAGE_DATE_NEXT_DAY
-    if inferred(a.claim) or inferred(b.claim):
+    if a.claim.resolved.year is None or b.claim.resolved.year is None:
+        confidence *= _YEAR_UNKNOWN
+    elif inferred(a.claim) or inferred(b.claim):
         confidence *= _INFERRED
     basis_a, basis_b = _basis(a.claim), _basis(b.claim)
     if basis_a == basis_b == "stated":

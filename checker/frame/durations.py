@@ -27,12 +27,13 @@ _PERIOD_ONE_SIDE = 0.85  # a year only one side anchors the duration to
 
 @dataclass(frozen=True)
 class DurationSide:
-    """One duration claim as :func:`identity` sees it: the claim, its event tokens and
-    the tokens that are names."""
+    """One duration claim as :func:`identity` sees it: the claim, its event tokens,
+    the tokens that are names and the names whole."""
 
     claim: DurationClaim
     tokens: Sequence[str]
-    names: Collection[str] = ()
+    names: Collection[str] = ()  # tokens of names, left out of the event words
+    subjects: Collection[str] = ()  # the names, each whole: who the event is about
 
 
 def bound(claim: DurationClaim) -> str:
@@ -79,7 +80,7 @@ def identity(
     event, factor = events.event_slot(a.tokens, b.tokens, {*a.names, *b.names}, generic_tokens)
     slots.append(event)
     confidence *= factor
-    subject, factor = events.subject_slot(a.names, b.names)
+    subject, factor = events.subject_slot(a.subjects, b.subjects)
     slots.append(subject)
     confidence *= factor
     pa, pb = a.claim.period, b.claim.period

@@ -28,7 +28,9 @@ _YEAR = re.compile(r"^(?:1[5-9]|20)\d\d$")
 _ORDINAL_DIGITS = re.compile(r"^\d+(?:st|nd|rd|th)$")
 
 # Confidence factors of the event evidence (see :func:`event_slot`, :func:`subject_slot`).
-_EVENT_ONE_WORD = 0.85  # one specific word shared, and each side says more
+_EVENT_ONE_WORD = 0.85  # one specific word shared, and each side says little more
+_EVENT_ONE_OF_MANY = 0.6  # one specific word shared among many ("power" / "powers' summit")
+_FEW_WORDS = 2  # a side naming its event in this many specific words says little more
 _EVENT_APART = 0.45  # both name an event, with no specific word in common
 _EVENT_ONE_SIDE = 0.55  # only one side names an event beyond generic words
 _EVENT_UNSTATED = 0.45  # neither side names an event beyond generic words
@@ -114,17 +116,23 @@ def event_slot(
     """The ``event`` slot of two claims from their event tokens, and its confidence factor.
 
     Names are left to the subject slot, generic words name nothing. Two or more
-    specific words shared, or every specific word of one side, make one event (x1);
-    one shared word among more x0.85; specific words with none in common x0.45; only
-    one side naming an event x0.55; neither x0.45.
+    specific words shared, or the same single word on both sides ("war" / "war"),
+    make one event (x1); one shared word when the sides say little more x0.85, when
+    a side says much more x0.6 (the word may be a homonym: "inflation" of prices and
+    of a law's name); specific words with none in common x0.45; only one side naming
+    an event x0.55; neither x0.45.
     """
     spec_a = {t for t in a if t not in names and not generic(t, generic_tokens)}
     spec_b = {t for t in b if t not in names and not generic(t, generic_tokens)}
     shared = spec_a & spec_b
     if shared:
         value = " ".join(sorted(shared))
-        whole = len(shared) >= 2 or shared in (spec_a, spec_b)
-        factor = 1.0 if whole else _EVENT_ONE_WORD
+        if len(shared) >= 2 or spec_a == spec_b:
+            factor = 1.0
+        elif max(len(spec_a), len(spec_b)) <= _FEW_WORDS:
+            factor = _EVENT_ONE_WORD
+        else:
+            factor = _EVENT_ONE_OF_MANY
         return SlotMatch(slot="event", status=SlotStatus.SAME, value=value), factor
     if spec_a and spec_b:
         value = f"{' '.join(sorted(spec_a))} / {' '.join(sorted(spec_b))}"

@@ -28,16 +28,15 @@ from checker.schema.claims import Frame, Hedge, QuantityClaim
 from checker.schema.findings import SlotMatch, SlotStatus
 
 _WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
-_CURRENCIES = frozenset(
-    ["dollars", "pounds", "euros", "yen", "yuan", "rupees", "soles", "francs"]
-)
+_CURRENCIES = frozenset(["dollars", "pounds", "euros", "yen", "yuan", "rupees", "soles", "francs"])
 _POINTS = re.compile(
     r"^\W*(?:percentage|basis)[\s-]+points?\b|^age[\s-]+points?\b|^\W*(?:pp|bps)\b", re.I
 )
-_FROM = re.compile(
-    r"\b(?:from|compared\s+with|compared\s+to|versus|against)\s+(?:a\s+|an\s+|the\s+)?$",
-    re.I,
-)
+# "from 5% to 5.25%", "down from 10.1%", "compared with 7.9%": the value before. A
+# determiner marks a noun phrase instead ("the toll from the 7.1-magnitude quake").
+_FROM = re.compile(r"\b(?:from|compared\s+with|compared\s+to|versus)\s+$", re.I)
+# "the Social Democrats led by Ines Moreau took 24.1%": the name after "by" is not whose.
+_AGENT = re.compile(r"\bby\s+$", re.I)
 _SAME_PROGRESS = 0.5  # percentage points of a count apart that are still one moment
 _AFTER_WORDS = 5
 _BEFORE_WORDS = 6
@@ -50,14 +49,13 @@ _SUBJECT_UNSTATED = 0.95  # most figures are of the story's own event, named now
 _SUBJECT_DIFFERENT = 0.7
 # Values close to each other are more likely one fact misreported than two facts:
 # (largest ratio of the two values, factor).
-_PROXIMITY = ((1.2, 1.25), (2.0, 1.0), (5.0, 0.8), (float("inf"), 0.6))
-_EVENT_ONE_SIDE = 0.5  # one side names the year of another event ("the 1960 quake")
-_OTHER_ONE_SIDE = 0.75  # one side's words mark another event ("other", "from 5%")
+_PROXIMITY = ((1.2, 1.25), (1.5, 1.0), (3.0, 0.85), (5.0, 0.75), (float("inf"), 0.6))
 _TIME_UNKNOWN = 0.9
 _TIME_UNKNOWN_MOVING = 0.6  # a toll of unknown date may be any moment of its rise
 _TIME_APART = 0.95
 _CONVERTED = 0.9
 _SOURCE_ONE_SIDE = 0.85
+_MODALITY_ONE_SIDE = 0.5
 _PERIOD_ONE_SIDE = 0.85
 _PERIOD_OPEN = 0.7  # a series (inflation, a rate) of unstated month
 
@@ -81,6 +79,7 @@ class Cues:
     forecast: tuple[str, ...]
     other_event: tuple[str, ...]
     tallied: frozenset[str]
+    rates_of_change: frozenset[str]
     shocks: dict[str, str]
     vote_verbs: frozenset[str]
     authorities: frozenset[str]
@@ -117,6 +116,7 @@ def cues() -> Cues:
         forecast=tuple(fold(str(w)) for w in data["markers"]["forecast"]),
         other_event=tuple(fold(str(w)) for w in data["markers"]["other_event"]),
         tallied=frozenset(_head(fold(str(w))) for w in data["markers"]["tallied"]),
+        rates_of_change=frozenset(_head(fold(str(w))) for w in data["markers"]["rates_of_change"]),
         shocks={fold(str(k)): str(v) for k, v in data["shocks"].items()},
         vote_verbs=frozenset(fold(str(w)) for w in data["markers"]["vote_verbs"]),
         authorities=frozenset(fold(str(w)) for w in data["markers"]["authorities"]),
@@ -255,25 +255,31 @@ def build(fig: FigureInClause) -> Frame:
     if thing is not None and dimension != "magnitude":
         words = thing.split()
         thing = " ".join([*words[:-1], _head(words[-1])])  # "votes" / "vote": one thing
+    noun_state: str | None = None
     if thing is not None:
         words = thing.split()
         noun = c.nouns.get(fold(words[-1]))
-        if noun is not None:  # "five Indian passengers": Indian people aboard
+        if noun is not None:  # "five Indian passengers": Indian passengers aboard
             thing = " ".join([*words[:-1], noun[0]])
-            state = noun[1]
+            noun_state = noun[1]
     if dimension.startswith("money"):
         thing = _money_measure(thing, span_words, after_words, before_words)
     if dimension == "magnitude":  # of the earthquake, or of its largest aftershock
-        shocks = [c.shocks[w] for w in _words(text[fig.clause_start : fig.clause_end]) if w in c.shocks]
+        shocks = [
+            c.shocks[w] for w in _words(text[fig.clause_start : fig.clause_end]) if w in c.shocks
+        ]
         thing = f"magnitude of {shocks[0]}" if shocks else "magnitude"
-    if fig.action and fold(fig.action) in c.states:
-        state = c.states[fold(fig.action)]
     length = dimension.startswith("length")
-    if dimension not in ("count",) and not length:
-        state = None  # a magnitude, a share or a sum is not killed or injured
-    if state is None and (dimension == "count" or length):
+    if dimension == "count" or length:
+        # The verb of the figure, then the words right after it ("two passengers
+        # remained missing"), then what its noun says by itself ("passengers" are
+        # aboard), then the figure's own words and those before it.
+        action = fold(fig.action) if fig.action else ""
         state = (
-            _state_in(span_words)
+            c.states.get(action)
+            or _state_in(after_words[:3])
+            or noun_state
+            or _state_in(span_words)
             or _state_in(after_words)
             or _state_in(before_words, backwards=True)
         )
@@ -281,26 +287,31 @@ def build(fig: FigureInClause) -> Frame:
             state = None  # a count is never a depth; a length is only a depth or distance
     if thing is None and dimension == "percent" and fig.action in c.vote_verbs:
         thing = "vote"  # "Ogan received 5.2%": a share won is a share of the vote
-    if thing is not None and dimension in ("percent", "points"):
-        if any(thing == name or thing in name.split() for _, _, name in fig.names):
-            thing = None  # "Vodafone rose 0.3%": a name is whose, not what is measured
+    if (
+        thing is not None
+        and dimension in ("percent", "points")
+        and any(thing == name or thing in name.split() for _, _, name in fig.names)
+    ):
+        thing = None  # "Vodafone rose 0.3%": a name is whose, not what is measured
     clause_words = [*before_words, *span_words, *after_words]
     sentence_words = _words(text)
     bound: str | None = None
     if dimension.startswith("money"):
         if fig.hedge is Hedge.AT_MOST or _has(c.ceiling, clause_words):
             bound = "ceiling"
-    elif _has(c.running, sentence_words) or (
-        state in c.evolving and fig.hedge in (Hedge.AT_LEAST, Hedge.MORE_THAN)
+    elif dimension in ("count", "percent") and (
+        _has(c.running, sentence_words)
+        or (state in c.evolving and fig.hedge in (Hedge.AT_LEAST, Hedge.MORE_THAN))
     ):
-        bound = "running"
+        bound = "running"  # a magnitude, a sum or a depth is not a running count
     elif fig.counting and thing is not None and _head(thing) in c.tallied:
         bound = "running"  # a vote share while the votes are being counted
     change = (dimension in ("percent", "points") or dimension.startswith("money")) and (
-        bool(before_words)
-        and (before_words[-1] in c.change or " ".join(before_words[-2:]) in c.change)
-        or bool(after_words)
-        and after_words[0] in c.change_after
+        (
+            bool(before_words)
+            and (before_words[-1] in c.change or " ".join(before_words[-2:]) in c.change)
+        )
+        or (bool(after_words) and after_words[0] in c.change_after)
     )
     measure: str | None = None
     if thing is not None:
@@ -310,19 +321,22 @@ def build(fig: FigureInClause) -> Frame:
             measure = " ".join([*words[:-1], _head(thing), state])
     if bound == "ceiling":
         measure = f"{measure or 'sum'} (maximum)"
-    if change and measure is not None:
-        measure = f"{measure} (change)"  # "raised rates by 0.25%" is a step, not a level
-    elif change and dimension in ("percent", "points"):
-        measure = "change"
+    if change and thing is not None and _head(thing) in c.rates_of_change:
+        change = False  # "grew 1.1%": growth is itself a change; its figure is its level
     event: str | None = None
-    if fig.period is not None and (fig.published is None or fig.period != fig.published.year):
-        event = str(fig.period)
+    if (
+        fig.period is not None
+        and fig.published is not None
+        and fig.period < (fig.published.year - 1)
+    ):
+        event = str(fig.period)  # "killed 145 in 2001": a past event, not this year's news
     elif _has(c.prior, [*before_words[-_PRIOR_WORDS:], *span_words]):
         event = "previous"
     elif _FROM.search(text, max(0, fig.start - 20), fig.start):
         event = "previous"  # "from 5% to 5.25%", "down from 10.1%": the value before
-    elif _has(c.other_event, _words(text[: max(0, fig.start - 12)])) or _has(
-        c.other_event, _words(text[fig.end : fig.clause_end])
+    elif not _is_series(thing) and (
+        _has(c.other_event, _words(text[: max(0, fig.start - 12)]))
+        or _has(c.other_event, _words(text[fig.end : fig.clause_end]))
     ):
         event = "other"  # "two other deadly quakes in Japan, where a magnitude-6.2 ..."
     modality = "forecast" if _has(c.forecast, _modal_scope(fig)) else None
@@ -339,9 +353,10 @@ def build(fig: FigureInClause) -> Frame:
         event=event,
         as_of=as_of,
         dimension=dimension,
-        bound=bound,  # type: ignore[arg-type]
+        bound=bound,
         period=_period(fig),
-        modality=modality,  # type: ignore[arg-type]
+        change=change,
+        modality=modality,
         source=fig.source,
         progress=fig.progress if bound == "running" else None,
     )
@@ -400,7 +415,11 @@ def _owner(fig: FigureInClause) -> list[str]:
     inside = [n for s, e, n in fig.names if fig.start <= s and e <= fig.end]
     if inside:
         return [inside[0]]
-    before = [n for s, e, n in fig.names if fig.clause_start <= s and e <= fig.start]
+    before = [
+        n
+        for s, e, n in fig.names
+        if fig.clause_start <= s and e <= fig.start and not _AGENT.search(fig.text, 0, s)
+    ]
     if before:
         return [before[-1]]
     after = [n for s, e, n in fig.names if fig.end <= s and e <= fig.clause_end]
@@ -410,9 +429,13 @@ def _owner(fig: FigureInClause) -> list[str]:
 def series(frame: Frame) -> bool:
     """Whether the figure is a value of a series that has one value a month or a
     quarter (inflation, unemployment, a rate, prices)."""
-    if frame.measure is None:
+    return _is_series(frame.measure)
+
+
+def _is_series(measure: str | None) -> bool:
+    if measure is None:
         return False
-    return any(word in cues().series for word in frame.measure.replace("(", " ").split())
+    return any(word in cues().series for word in measure.replace("(", " ").split())
 
 
 def specific(frame: Frame) -> bool:
@@ -456,16 +479,17 @@ def same_fact(a: Frame, b: Frame) -> bool:
         return False
     if a.state is not None and b.state is not None and a.state != b.state:
         return False
-    if specific(a) and specific(b) and a.measure != b.measure:
-        return False
+    if specific(a) and specific(b) and _core(a) != _core(b):
+        return False  # what is counted differs ("two Eredivisie titles" / "two league
+        # titles" share their head: the words before it only lower the confidence)
     if (a.bound == "ceiling") != (b.bound == "ceiling") and a.measure and b.measure:
         return False
     if a.event != b.event:
-        return False  # "the 1960 quake", "two other quakes", "from 5%": another event
+        return False  # "two other quakes", "the previous record", "from 5%": another event
+    if a.change != b.change:
+        return False  # "raised rates by 0.25 points" is a step; "to 5.25%" is a level
     if a.period is not None and b.period is not None and not _same_month(a.period, b.period):
         return False  # June's inflation is not October's
-    if a.modality != b.modality:
-        return False  # a forecast is not the figure it forecasts
     if a.source is not None and b.source is not None and a.source != b.source:
         return False  # police and organisers each count: reported disagreement
     if a.subject and b.subject and not _share(a.subject, b.subject):
@@ -487,6 +511,17 @@ def _same_month(a: str, b: str) -> bool:
     if a.startswith("--") or b.startswith("--"):
         return a[-2:] == b[-2:]
     return a == b
+
+
+def _core(frame: Frame) -> tuple[str, str | None, str]:
+    """A measure's head noun, state and qualifier ("(maximum)"), without the words
+    before its head: "indian people aboard" -> ("people", "aboard", "")."""
+    measure = frame.measure or ""
+    base, _, qualifier = measure.partition(" (")
+    words = base.split()
+    if frame.state is not None and words and words[-1] == frame.state:
+        words = words[:-1]
+    return (words[-1] if words else "", frame.state, qualifier)
 
 
 def _share(a: Sequence[str], b: Sequence[str]) -> bool:
@@ -521,29 +556,34 @@ def identity(
     as_of_b: dt.date | None,
     values: tuple[float, float] | None = None,
 ) -> tuple[list[SlotMatch], float]:
-    moving = evolving(a, b)
     """The slots two clashing figures share, and how sure that makes their identity.
 
-    Confidence starts at 1 and is lowered by each slot that is not shown to be the
-    same: a measure one side leaves unsaid (x0.7) or both do (x0.45), two different
-    subjects (x0.7), a subject one side names (x0.85) or neither does (x0.95), a past event
-    only one side names (x0.5 for a year, x0.75 for words like "other" or "from"), an unknown moment (x0.9; x0.6 for a count that
-    changes while it is reported) or two moments of a figure
-    that does not change (x0.95), and a sum compared through a currency conversion (x0.9), an authority only one side
-    names (x0.85), a month only one side names (x0.85), and a value of a series
-    (inflation, a rate) whose month one side or both leave unsaid (x0.7). The values
-    themselves are evidence: within 20% of each other they are likely one fact
-    misreported (x1.25), more than 5 times apart likely two facts (x0.6). At most 1.
+    Confidence starts at 1 and each slot not shown to be the same lowers it: a measure
+    one side leaves unsaid (x0.7) or both do (x0.45); two different subjects (x0.7), a
+    subject one side names (x0.85) or neither does (x0.95); an unknown moment (x0.9, or
+    x0.6 for a count that changes while it is reported) or two moments of a figure that
+    does not change (x0.95); a forecast against an actual figure (x0.5); a sum compared
+    through a currency conversion (x0.9); an authority only one side names (x0.85); a
+    month only one side names (x0.85), or a
+    value of a series (inflation, a rate) whose month one side or both leave unsaid
+    (x0.7). The values are evidence too: within 20% of each other they are likely one
+    fact misreported (x1.25); the further apart, the likelier two facts (x0.85 beyond
+    1.5 times, x0.75 beyond 3 times, x0.6 beyond 5 times). At most 1.
     """
+    moving = evolving(a, b)
     slots: list[SlotMatch] = []
     confidence = 1.0
     spec_a, spec_b = specific(a), specific(b)
     if spec_a and spec_b and a.measure == b.measure:
         slots.append(SlotMatch(slot="measure", status=SlotStatus.SAME, value=a.measure))
+    elif spec_a and spec_b:  # one head, other words before it: "Indian passengers"
+        confidence *= _MEASURE_ONE_SIDE
+        both = f"{a.measure} / {b.measure}"
+        slots.append(SlotMatch(slot="measure", status=SlotStatus.DIFFERENT, value=both))
     elif spec_a or spec_b:
         confidence *= _MEASURE_ONE_SIDE
-        value = a.measure if spec_a else b.measure
-        slots.append(SlotMatch(slot="measure", status=SlotStatus.ONE_SIDE, value=value))
+        stated = a.measure if spec_a else b.measure
+        slots.append(SlotMatch(slot="measure", status=SlotStatus.ONE_SIDE, value=stated))
     else:
         confidence *= _MEASURE_UNSTATED
         slots.append(SlotMatch(slot="measure", status=SlotStatus.UNSTATED, value=a.measure))
@@ -559,15 +599,12 @@ def identity(
         confidence *= _SUBJECT_ONE_SIDE if named else _SUBJECT_UNSTATED
         status = SlotStatus.ONE_SIDE if named else SlotStatus.UNSTATED
         slots.append(SlotMatch(slot="subject", status=status, value=", ".join(named) or None))
-    if a.event == b.event:
-        status = SlotStatus.UNSTATED if a.event is None else SlotStatus.SAME
-        slots.append(SlotMatch(slot="event", status=status, value=a.event))
-    else:
-        named = a.event or b.event or ""
-        confidence *= _EVENT_ONE_SIDE if named[:1].isdigit() else _OTHER_ONE_SIDE
-        slots.append(
-            SlotMatch(slot="event", status=SlotStatus.ONE_SIDE, value=a.event or b.event)
-        )
+    # Figures of another event never meet figures of the story's own (:func:`same_fact`).
+    status = SlotStatus.UNSTATED if a.event is None else SlotStatus.SAME
+    slots.append(SlotMatch(slot="event", status=status, value=a.event))
+    if a.modality != b.modality:
+        confidence *= _MODALITY_ONE_SIDE  # "is expected to fall to 5%" is no actual figure
+        slots.append(SlotMatch(slot="modality", status=SlotStatus.ONE_SIDE, value="forecast"))
     if a.source is not None and a.source == b.source:
         slots.append(SlotMatch(slot="source", status=SlotStatus.SAME, value=a.source))
     elif a.source is not None or b.source is not None:
@@ -579,9 +616,9 @@ def identity(
         # A series (inflation, a rate) has a value each month: which month?
         if a.period is None or b.period is None:
             confidence *= _PERIOD_OPEN
-            known = a.period or b.period
-            status = SlotStatus.ONE_SIDE if known else SlotStatus.UNSTATED
-            slots.append(SlotMatch(slot="period", status=status, value=known))
+            month = a.period or b.period
+            status = SlotStatus.ONE_SIDE if month else SlotStatus.UNSTATED
+            slots.append(SlotMatch(slot="period", status=status, value=month))
         else:
             slots.append(SlotMatch(slot="period", status=SlotStatus.SAME, value=a.period))
     elif (a.period is None) != (b.period is None):
@@ -627,14 +664,16 @@ def label(frame: Frame, unit: str, as_of: dt.date | None = None) -> str:
         words = "sum"
     else:
         words = unit or dimension
-    if dimension.startswith("money"):
-        words += f" in {dimension.split(':', 1)[1]}"
-    elif dimension.startswith("length"):
+    if dimension.startswith("money") or dimension.startswith("length"):
         words += f" in {dimension.split(':', 1)[1]}"
     elif dimension in ("percent", "points") and "percent" not in words:
         words = f"{words} ({'percentage points' if dimension == 'points' else 'percent'})"
     elif dimension == "magnitude":
         words = "magnitude"
+    if frame.change:
+        words = f"change in {words}"
+    if frame.modality == "forecast":
+        words = f"{words} (forecast)"
     if frame.subject:
         words += f" of {', '.join(frame.subject)}"
     if frame.event is not None:

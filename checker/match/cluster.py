@@ -16,9 +16,9 @@ from checker.data import fold
 from checker.frame.quantity import same_fact
 from checker.schema.claims import (
     Claim,
-    Frame,
     DateClaim,
     DurationClaim,
+    Frame,
     QuantityClaim,
     QuoteClaim,
     RoleClaim,
@@ -108,9 +108,7 @@ def cluster(
     """
     parent = list(range(len(units)))
     seeds = [set(u.seeds) for u in units]
-    held: list[list[Frame]] = [[f] if f is not None else [] for f in frames] or [
-        [] for _ in units
-    ]
+    held: list[list[Frame]] = [[f] if f is not None else [] for f in frames] or [[] for _ in units]
 
     def find(i: int) -> int:
         while parent[i] != i:

@@ -9,9 +9,9 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 
 from checker.config import Settings
+from checker.frame.quantity import dimension_class, identity, same_fact, specific
 from checker.match.blocking import Pairs, Scorer, all_pairs, blocked_pairs
 from checker.match.cluster import ClaimRef, Unit, cluster, units_of_key
-from checker.frame.quantity import dimension_class, identity, same_fact, specific
 from checker.match.keys import MatchKey, base_pool, compatible, compatible_periods, match_key
 from checker.match.predicates import shared_cores
 from checker.match.sources import SeedTexts
@@ -141,6 +141,12 @@ def _pool_facts(
         settings.match.prefix_overlap,
         scorer=pool_scorer(pool),
     )
+    for (i, j), score in list(pairs.items()):
+        a, b = ordered[i].frame, ordered[j].frame
+        if a is not None and b is not None:
+            # Wording alone ("38,000 people" / "2 million people") is weak evidence:
+            # a pair counts as much as its frames agree (Lyon's crowd is not France's).
+            pairs[(i, j)] = score * identity(a, b, None, None)[1]
     for pair, agreement in frame_pairs(ordered).items():
         pairs[pair] = max(pairs.get(pair, 0.0), FRAME_SCORE * agreement)
     units: list[Unit] = []

@@ -27,9 +27,9 @@ from checker.match.vocabulary import (
 )
 from checker.schema.claims import (
     Claim,
-    Frame,
     DateClaim,
     DurationClaim,
+    Frame,
     QuantityClaim,
     QuoteClaim,
     RoleClaim,

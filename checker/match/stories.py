@@ -56,7 +56,8 @@ _PSEUDO_ARTICLES = 100.0  # idf smoothing: as if the root held this many unrelat
 _MIN_LENGTH = 3  # shorter words carry no story
 _BLOCK_TERMS = 16  # an article is compared with those sharing one of its top terms,
 _POSTINGS = 200  # at most this many per term (the first by seed id),
-_NEIGHBOURS = 64  # and at most this many in all (those sharing the most top terms)
+_NEIGHBOURS = 24  # and at most this many in all (those sharing the most top terms)
+_ROUNDS = 8  # rounds of comparing the groups themselves after the articles
 _SHOWN_TERMS = 5  # shared terms listed as the reason an article joined
 _SLUG_NAMES = 3
 _SLUG_LENGTH = 40
@@ -123,7 +124,6 @@ class _Profile:
     norm: float
     unit: dict[str, float]  # weights / norm
     names: frozenset[str]  # the terms that are names
-    top: tuple[str, ...]  # the most salient terms, for blocking
 
 
 def group_stories(
@@ -263,7 +263,6 @@ def _weigh(
         }
         weights = {term: w for term, w in weights.items() if w > 0}
         norm = math.sqrt(sum(w * w for w in weights.values()))
-        top = tuple(sorted(weights, key=lambda t: (-weights[t], t))[:_BLOCK_TERMS])
         published = claim_file.article.published
         profiles.append(
             _Profile(
@@ -273,7 +272,6 @@ def _weigh(
                 norm=norm,
                 unit={t: w / norm for t, w in weights.items()} if norm else {},
                 names=frozenset(names),
-                top=top,
             )
         )
     return profiles
@@ -284,31 +282,131 @@ def _dot(a: Mapping[str, float], b: Mapping[str, float]) -> float:
     return sum(w * large.get(t, 0.0) for t, w in small.items())
 
 
-def _candidates(profiles: Sequence[_Profile]) -> dict[tuple[int, int], float]:
-    """``(i, j) -> cosine`` for ``i < j``, over the pairs blocking keeps.
+def _top(vector: Mapping[str, float]) -> list[str]:
+    """The most salient terms of a profile or a group's sum (highest weight first)."""
+    return sorted(vector, key=lambda t: (-vector[t], t))[:_BLOCK_TERMS]
 
-    Article ``i`` is scored against the articles that hold one of its top terms
-    among their own top terms: up to ``_POSTINGS`` per term, and of those the
+
+def _neighbours(vectors: Sequence[Mapping[str, float]]) -> list[tuple[int, int]]:
+    """The pairs ``(i, j)``, ``i < j``, worth scoring (blocking), sorted.
+
+    ``i`` is paired with the vectors that hold one of its top terms among their own
+    top terms: up to ``_POSTINGS`` per term (the first), and of those the
     ``_NEIGHBOURS`` sharing the most top terms. Below those sizes every pair that
-    shares a salient term is scored; above them (thousands of articles of one
-    story) the cost stays linear, and groups still merge, by their average.
+    shares a salient term is scored; above them (thousands of articles of one story)
+    the cost stays linear.
     """
+    tops = [_top(v) for v in vectors]
     postings: dict[str, list[int]] = {}
-    for index, profile in enumerate(profiles):
-        for term in profile.top:
+    for index, terms in enumerate(tops):
+        for term in terms:
             postings.setdefault(term, []).append(index)
-    pairs: dict[tuple[int, int], float] = {}
-    for i, profile in enumerate(profiles):
+    pairs: set[tuple[int, int]] = set()
+    for i, terms in enumerate(tops):
         shared: Counter[int] = Counter()
-        for term in profile.top:
+        for term in terms:
             shared.update(postings[term][:_POSTINGS])
         shared.pop(i, None)
-        chosen = sorted(shared, key=lambda j: (-shared[j], j))[:_NEIGHBOURS]
-        for j in chosen:
-            key = (i, j) if i < j else (j, i)
-            if key not in pairs:
-                pairs[key] = _dot(profile.unit, profiles[j].unit)
-    return {key: score for key, score in sorted(pairs.items()) if score > 0}
+        for j in sorted(shared, key=lambda j: (-shared[j], j))[:_NEIGHBOURS]:
+            pairs.add((i, j) if i < j else (j, i))
+    return sorted(pairs)
+
+
+def _candidates(profiles: Sequence[_Profile]) -> dict[tuple[int, int], float]:
+    """``(i, j) -> cosine`` over the article pairs blocking keeps (positive ones)."""
+    pairs = {
+        (i, j): _dot(profiles[i].unit, profiles[j].unit)
+        for i, j in _neighbours([p.unit for p in profiles])
+    }
+    return {key: score for key, score in pairs.items() if score > 0}
+
+
+class _Linkage:
+    """Average linkage over groups of articles, with a date window.
+
+    Profiles are unit vectors, so a group's average similarity to another (over all
+    their article pairs) is the dot product of their sums over the product of their
+    sizes: no pair is enumerated. A merge can only lower the average with a third
+    group (average linkage is reducible), so a queue entry made stale by a merge is
+    an upper bound: it is recomputed when it comes first, and the queue always
+    yields the best current pair.
+    """
+
+    def __init__(self, profiles: Sequence[_Profile], threshold: float, window_days: int):
+        self.threshold = threshold
+        self.window_days = window_days
+        self.parent = list(range(len(profiles)))
+        self.sums = [dict(p.unit) for p in profiles]
+        self.size = [1] * len(profiles)
+        self.version = [0] * len(profiles)
+        self.span = [
+            (p.published, p.published) if p.published is not None else None for p in profiles
+        ]
+        self.evaluated: set[tuple[int, int, int, int]] = set()
+
+    def root(self, i: int) -> int:
+        parent = self.parent
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    def roots(self) -> list[int]:
+        return sorted({self.root(i) for i in range(len(self.parent))})
+
+    def _dated(self, a: int, b: int) -> tuple[int, int] | Literal[False] | None:
+        """The dates the two groups would span together; ``False`` past the window."""
+        dated = _join(self.span[a], self.span[b])
+        if dated is not None and dated[1] - dated[0] > self.window_days:
+            return False
+        return dated
+
+    def entry(self, a: int, b: int) -> tuple[float, int, int, int, int] | None:
+        """A queue entry for the current groups ``a`` and ``b``, once per state of the two,
+        when they may merge."""
+        a, b = min(a, b), max(a, b)
+        state = (a, b, self.version[a], self.version[b])
+        if state in self.evaluated or self._dated(a, b) is False:
+            return None
+        self.evaluated.add(state)
+        average = _dot(self.sums[a], self.sums[b]) / (self.size[a] * self.size[b])
+        return (-average, *state) if average >= self.threshold else None
+
+    def run(self, heap: list[tuple[float, int, int, int, int]]) -> int:
+        """Merge from the queue while the best average reaches the threshold; returns
+        how many merges."""
+        heapq.heapify(heap)
+        merges = 0
+        while heap:
+            _, a, b, version_a, version_b = heapq.heappop(heap)
+            ra, rb = self.root(a), self.root(b)
+            if ra == rb:
+                continue
+            dated = self._dated(ra, rb)
+            if dated is False:
+                continue  # too far apart in time to be one story, now and after any merge
+            if (ra, rb, self.version[ra], self.version[rb]) != (a, b, version_a, version_b):
+                fresh = self.entry(ra, rb)  # stale: one side has grown since
+                if fresh is not None:
+                    heapq.heappush(heap, fresh)
+                continue
+            keep, gone = (ra, rb) if self.size[ra] >= self.size[rb] else (rb, ra)
+            self.parent[gone] = keep
+            total = self.sums[keep]
+            for term, weight in self.sums[gone].items():
+                total[term] = total.get(term, 0.0) + weight
+            self.sums[gone] = {}
+            self.size[keep] += self.size[gone]
+            self.version[keep] += 1
+            self.span[keep] = dated
+            merges += 1
+        return merges
+
+    def groups(self) -> list[list[int]]:
+        groups: dict[int, list[int]] = {}
+        for i in range(len(self.parent)):
+            groups.setdefault(self.root(i), []).append(i)
+        return sorted(groups.values())
 
 
 def _average_linkage(
@@ -321,55 +419,25 @@ def _average_linkage(
     similarity over all their article pairs while it is at least ``threshold`` and the
     known publication dates of the merged group stay within ``window_days``.
 
-    Profiles are unit vectors, so a group's average similarity to another is the dot
-    product of their sums over the product of their sizes: no pair is enumerated.
-    Groups are compared when two of their articles are candidates. A merge can only
-    lower the average with a third group (average linkage is reducible), so an entry
-    of the queue made stale by a merge is an upper bound: it is recomputed when it
-    comes first, and the queue always yields the best current pair.
+    Groups are compared first when two of their articles are candidates; then, in
+    rounds, when the groups' own profiles (their sums) block together, so that
+    blocking caps do not keep apart two groups whose articles never met.
     """
-    parent = list(range(len(profiles)))
-    sums = [dict(p.unit) for p in profiles]
-    size = [1] * len(profiles)
-    version = [0] * len(profiles)
-    span = [(p.published, p.published) if p.published is not None else None for p in profiles]
-
-    def root(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    heap = [(-score, i, j, 0, 0) for (i, j), score in similarity.items() if score >= threshold]
-    heapq.heapify(heap)
-    while heap:
-        negative, a, b, version_a, version_b = heapq.heappop(heap)
-        ra, rb = root(a), root(b)
-        if ra == rb:
-            continue
-        dated = _join(span[ra], span[rb])
-        if dated is not None and dated[1] - dated[0] > window_days:
-            continue  # too far apart in time to be one story, now and after any merge
-        if (ra, rb, version[ra], version[rb]) != (a, b, version_a, version_b):
-            # stale: one side has grown since; recompute (it can only have gone down)
-            ra, rb = min(ra, rb), max(ra, rb)
-            average = _dot(sums[ra], sums[rb]) / (size[ra] * size[rb])
-            if average >= threshold:
-                heapq.heappush(heap, (-average, ra, rb, version[ra], version[rb]))
-            continue
-        keep, gone = (ra, rb) if size[ra] >= size[rb] else (rb, ra)
-        parent[gone] = keep
-        total = sums[keep]
-        for term, weight in sums[gone].items():
-            total[term] = total.get(term, 0.0) + weight
-        sums[gone] = {}
-        size[keep] += size[gone]
-        version[keep] += 1
-        span[keep] = dated
-    groups: dict[int, list[int]] = {}
-    for i in range(len(profiles)):
-        groups.setdefault(root(i), []).append(i)
-    return sorted(groups.values())
+    linkage = _Linkage(profiles, threshold, window_days)
+    merges = linkage.run(
+        [(-score, i, j, 0, 0) for (i, j), score in similarity.items() if score >= threshold]
+    )
+    for _ in range(_ROUNDS):
+        roots = linkage.roots()
+        if merges == 0 or len(roots) < 2:
+            break
+        heap = []
+        for x, y in _neighbours([linkage.sums[r] for r in roots]):
+            found = linkage.entry(roots[x], roots[y])
+            if found is not None:
+                heap.append(found)
+        merges = linkage.run(heap)
+    return linkage.groups()
 
 
 def _join(a: tuple[int, int] | None, b: tuple[int, int] | None) -> tuple[int, int] | None:

@@ -144,8 +144,7 @@ class Frame(_Model):
     )
     dimension: str = Field(
         default="count",
-        description="count, percent, points, magnitude, age, length (in km), or "
-        "money:<currency>.",
+        description="count, percent, points, magnitude, age, length (in km), or money:<currency>.",
     )
     bound: Literal["running", "ceiling"] | None = Field(
         default=None,
@@ -157,6 +156,11 @@ class Frame(_Model):
         description="The month the figure belongs to when its clause names one without a "
         "day ('inflation fell to 7.9% in June'): 'YYYY-MM', or '--MM' when the year is "
         "not stated.",
+    )
+    change: bool = Field(
+        default=False,
+        description="The figure is a step, not a level: 'raised rates by 0.25 percentage "
+        "points', 'shares rose 3%', 'a £2bn drop'. A step and a level are never one fact.",
     )
     modality: Literal["forecast"] | None = Field(
         default=None,
