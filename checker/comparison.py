@@ -16,6 +16,7 @@ from checker.config import Settings
 from checker.data import load_lexicon
 from checker.match import Fact, MatchResult, SeedTexts, Vocabulary, describe, match_claims
 from checker.match.cluster import ClaimRef
+from checker.match.stories import group_stories
 from checker.progress import Progress, no_progress
 from checker.schema import (
     VERDICT_ORDER,
@@ -40,24 +41,31 @@ def compare(
     a seed that is not there is located on line 1 by its offsets.
     """
     files = sorted(claim_files, key=lambda f: f.seed)
-    vocabulary = Vocabulary(load_lexicon(settings))
+    lexicon = load_lexicon(settings)
+    vocabulary = Vocabulary(lexicon)
     texts = SeedTexts(settings.seeds_dir)
-    result = match_claims(files, settings, vocabulary, texts, progress)
     ctx = Context(
         settings=settings,
         vocabulary=vocabulary,
         published={f.seed: f.article.published for f in files},
     )
-    findings = []
-    for done, fact in enumerate(result.facts, start=1):
-        findings.append(_finding(fact, result, ctx, texts))
-        if done % 256 == 0 or done == len(result.facts):
-            progress("classify", done, len(result.facts))
+    # A story is the unit of comparison: facts are matched only between its articles.
+    stories = group_stories(files, settings.stories, lexicon=lexicon)
+    findings: list[Finding] = []
+    single_facts: list[Fact] = []
+    groups = stories.groups()
+    for done, (story, seeds) in enumerate(groups.items(), start=1):
+        members = set(seeds)
+        result = match_claims([f for f in files if f.seed in members], settings, vocabulary, texts)
+        for fact in result.facts:
+            findings.append(_finding(fact, result, ctx, texts, story))
+        single_facts.extend(result.single_source)
+        progress("match", done, len(groups))
     order = {v: i for i, v in enumerate(VERDICT_ORDER)}
     findings.sort(key=lambda f: (order[f.verdict], f.category, f.fact, f.fingerprint))
     single = [
         _located(ref, judge(fact.pool, fact.key, fact.claims, ctx).values[0], "", texts)
-        for fact in result.single_source
+        for fact in single_facts
         for ref in fact.claims[:1]
     ]
     single.sort(key=lambda c: (c.seed, c.start, c.end, c.claim_id))
@@ -83,7 +91,9 @@ def compare(
     )
 
 
-def _finding(fact: Fact, result: MatchResult, ctx: Context, texts: SeedTexts) -> Finding:
+def _finding(
+    fact: Fact, result: MatchResult, ctx: Context, texts: SeedTexts, story: str
+) -> Finding:
     judgement = judge(fact.pool, fact.key, fact.claims, ctx)
     outcome = judgement.outcome
     sources = len(fact.seeds)
@@ -117,6 +127,7 @@ def _finding(fact: Fact, result: MatchResult, ctx: Context, texts: SeedTexts) ->
         uncertain=outcome.uncertain,
         confidence=outcome.confidence,
         identity=list(outcome.identity),
+        story=story,
         sources=sources,
         independent_sources=independent,
         claims=claims,

@@ -55,8 +55,9 @@ def extract(
 ) -> ExtractResult:
     """Write ``claims/<id>.json`` for every seed whose claims file is missing or stale.
 
-    A claims file is stale when its ``seed_sha256`` differs from the seed's, or
-    when another extractor version wrote it. Returns the ids extracted and
+    A claims file is stale when its ``seed_sha256`` differs from the seed's, when the
+    seed's sidecar gives other metadata than it recorded, or when another extractor
+    version wrote it. Returns the ids extracted and
     skipped. Every seed is read and extracted before anything is written, so a
     bad seed (:class:`CheckerError`) leaves ``claims/`` untouched.
     """
@@ -64,7 +65,7 @@ def extract(
     todo = []
     skipped = []
     for article in articles:
-        state = freshness(settings.claims_dir, article.id, article.sha256)
+        state = freshness(settings.claims_dir, article.id, article.sha256, article.given)
         if force or state.state != "fresh" or state.extractor_version != EXTRACTOR_VERSION:
             todo.append(article)
         else:

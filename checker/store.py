@@ -23,7 +23,7 @@ from pydantic import ValidationError
 
 from checker.errors import CheckerError
 from checker.fileio import atomic_write_text, dumps_canonical, load_json
-from checker.schema.claims import ClaimFile
+from checker.schema.claims import ArticleMeta, ClaimFile
 from checker.schema.export import claims_schema, schema_text
 
 SCHEMA_FILE = "schema.json"
@@ -162,10 +162,32 @@ class Freshness:
     extractor_version: str | None = None
 
 
-def freshness(claims_dir: Path, seed_id: str, seed_sha256: str) -> Freshness:
-    """Compare a claims file's ``seed_sha256`` with the seed's current hash.
+def sidecar_change(recorded: Any, given: ArticleMeta) -> str | None:
+    """The first metadata field whose sidecar value (``given``) differs from what the
+    claims file recorded (``recorded``: its ``article`` object), else ``None``.
 
-    Only the hash is read here (the file may be invalid; validation reports that).
+    Extraction bakes the sidecar into the claims (publication dates resolve years,
+    ``story`` groups articles): a sidecar edited after extraction makes them stale.
+    """
+    if not isinstance(recorded, dict):
+        return "article"
+    for field, value in given.model_dump(mode="json", exclude={"inferred"}).items():
+        was = recorded.get(field)
+        # A field the sidecar gives must be what was extracted with; one it does not
+        # give may have been inferred or corrected by hand in the claims file, except
+        # the story, which only a sidecar names.
+        if (value is not None or field == "story") and value != was:
+            return field
+    return None
+
+
+def freshness(
+    claims_dir: Path, seed_id: str, seed_sha256: str, given: ArticleMeta | None = None
+) -> Freshness:
+    """Compare a claims file's ``seed_sha256`` with the seed's current hash, and (with
+    ``given``) its recorded metadata with the seed's sidecar.
+
+    Only those fields are read here (the file may be invalid; validation reports that).
     """
     path = claims_path(claims_dir, seed_id)
     if not path.is_file():
@@ -177,5 +199,7 @@ def freshness(claims_dir: Path, seed_id: str, seed_sha256: str) -> Freshness:
     if not isinstance(data, dict):
         return Freshness(seed_id, "stale", path)
     state = "fresh" if data.get("seed_sha256") == seed_sha256 else "stale"
+    if given is not None and sidecar_change(data.get("article"), given) is not None:
+        state = "stale"
     version = data.get("extractor_version")
     return Freshness(seed_id, state, path, version if isinstance(version, str) else None)

@@ -194,10 +194,21 @@ def test_sidecar_story_is_kept(tmp_path: Path) -> None:
     for seed in named:
         assert stories.why(seed).reason == "sidecar"
         assert stories.why(seed).describe() == f"sidecar: story = {named[seed]!r}"
-    # the others are grouped automatically among themselves
-    assert stories["ferry_a"] == stories["ferry_b"] != stories["cup_b"]
-    assert stories.why("cup_b").reason == "alone"
-    assert stories["cup_b"] not in named.values()
+    # the others join the named story whose articles they are most like: a new article
+    # added to a root whose articles name their story is compared with them
+    assert stories["cup_b"] == "cup-fans"
+    assert stories["ferry_a"] == stories["ferry_b"] == "Andean Cup 2031"
+    assert stories.why("cup_b").reason == "linked"
+    assert stories.why("cup_b").linked_to == "cup_c"
+
+
+def test_unnamed_articles_unlike_every_named_story_are_grouped_among_themselves(
+    tmp_path: Path,
+) -> None:
+    files = _claims(tmp_path, {**FERRY, **CUP}, {"cup_c": "cup-fans"})
+    stories = group_stories(files, DEFAULTS)
+    assert stories["cup_a"] == stories["cup_b"] == "cup-fans"
+    assert stories["ferry_a"] == stories["ferry_b"] == stories["ferry_c"] != "cup-fans"
 
 
 def test_an_article_that_links_to_nothing_is_a_story_of_its_own(tmp_path: Path) -> None:
@@ -229,6 +240,21 @@ def test_threshold_one_keeps_every_article_alone(two_stories: list[ClaimFile]) -
     stories = group_stories(two_stories, StorySettings(threshold=1.0))
     assert len(stories.groups()) == len(two_stories)
     assert {stories.why(s).reason for s in stories} == {"alone"}
+
+
+def test_a_large_story_stays_one_past_the_blocking_caps(two_stories: list[ClaimFile]) -> None:
+    # 150 copies each of two wordings of the ferry story: every article's blocking
+    # neighbours are copies of its own wording, so the two halves meet only when the
+    # groups themselves are compared.
+    by_seed = {f.seed: f for f in two_stories}
+    copies = [
+        by_seed[seed].model_copy(update={"seed": f"{seed}_{n:03d}"})
+        for seed in ("ferry_a", "ferry_b", "cup_a")
+        for n in range(150)
+    ]
+    stories = group_stories(copies, DEFAULTS)
+    ferry = {s for s in stories if s.startswith("ferry")}
+    assert _partition(stories) == {frozenset(ferry), frozenset(set(stories) - ferry)}
 
 
 def test_same_input_same_ids_in_any_order(with_bridge: list[ClaimFile]) -> None:
@@ -305,8 +331,8 @@ def test_stories_command_lists_stories_articles_and_why(
     code, out, err = _checker(capsys, "stories", "--root", str(root))
     assert code == 0, err
     lines = out.splitlines()
-    assert lines[0] == "3 stories, 6 articles"
-    assert "cup-fans (1 article)" in lines
+    assert lines[0] == "2 stories, 6 articles"
+    assert "cup-fans (3 articles)" in lines
     assert re.search(r"^  cup_c +sidecar: story = 'cup-fans'$", out, re.MULTILINE)
     assert re.search(r"^  ferry_a +linked to ferry_\w \(similarity 0\.\d\d\): ", out, re.M)
 

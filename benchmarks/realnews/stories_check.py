@@ -180,6 +180,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         f"pairwise precision {fig.precision:.3f}, recall {fig.recall:.3f}, "
         f"{fig.groups} predicted groups ({fig.mixed} mixing two true stories)"
     )
+    # A root holding one story only (the usual case) must keep it whole.
+    split = []
+    for slug in sorted(set(truth.values())):
+        alone = group_stories([f for f in claim_files if truth[f.seed] == slug], chosen)
+        if len(alone.groups()) > 1:
+            split.append(f"{slug} ({len(alone.groups())} groups)")
+    whole = len(set(truth.values())) - len(split)
+    print(
+        f"each story in a root of its own: {whole} of {len(set(truth.values()))} stay one "
+        f"group{'; split: ' + ', '.join(split) if split else ''}"
+    )
     return 0
 
 

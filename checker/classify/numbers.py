@@ -53,7 +53,7 @@ class QuantityMismatch(Rule):
         if (
             evolving(frame_a, frame_b)
             and not same_moment(frame_a, frame_b)
-            and a.value != b.value
+            and (a.value != b.value or a.hedge != b.hedge)
             and (
                 "running" in (frame_a.bound, frame_b.bound)
                 or (as_of_a is not None and as_of_b is not None and as_of_a != as_of_b)
@@ -118,9 +118,12 @@ def in_dimension(
     lengths = cues().lengths
     if kind == "length" and unit_from in lengths and unit_to in lengths:
         return scaled(interval, lengths[unit_from] / lengths[unit_to])
+    if kind == "points" and unit_from in _POINTS and unit_to in _POINTS:
+        return scaled(interval, _POINTS[unit_from] / _POINTS[unit_to])
     return interval
 
 
+_POINTS = {"pp": 1.0, "bp": 0.01}  # percentage points per unit: 25 basis points = 0.25
 _ROUNDING_SHARE = 0.01  # rounding may move a figure by at most 1% of itself
 _NUMERAL = re.compile(r"(?<![\d.])(\d[\d,]*)(?:\.(\d+))?")
 
@@ -135,13 +138,29 @@ def _numeral(claim: QuantityClaim) -> tuple[float, int] | None:
 
 
 def stated_interval(claim: QuantityClaim) -> Interval:
-    """The claim's interval, except that an exact figure written with decimals ("£105.6m",
-    "7.9") means that figure: the rounding tolerance of round numbers ("300", "£100m")
-    is for figures that look rounded, and these do not."""
+    """The claim's interval, except that a denied figure asserts the complement of its
+    bound, and an exact figure written with decimals ("£105.6m", "7.9") means that
+    figure: the rounding tolerance of round numbers ("300", "£100m") is for figures
+    that look rounded, and these do not."""
+    if claim.negated:
+        return _denied(claim)
     written = _numeral(claim)
     if claim.hedge is Hedge.EXACT and claim.value is not None and written and written[1]:
         return Interval(low=claim.value, high=claim.value)
     return claim.interval
+
+
+def _denied(claim: QuantityClaim) -> Interval:
+    """What a denied bound asserts: "neither won more than 50%" -> at most 50; a denied
+    exact figure ("did not kill 300") says only what the value is not: anything."""
+    value = claim.value
+    if value is None:
+        return Interval()
+    if claim.hedge in (Hedge.MORE_THAN, Hedge.AT_LEAST):
+        return Interval(high=value, high_open=claim.hedge is Hedge.AT_LEAST)
+    if claim.hedge in (Hedge.LESS_THAN, Hedge.AT_MOST):
+        return Interval(low=value, low_open=claim.hedge is Hedge.AT_MOST)
+    return Interval()
 
 
 def same_when_rounded(a: QuantityClaim, b: QuantityClaim) -> bool:

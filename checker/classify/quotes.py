@@ -41,7 +41,9 @@ class QuoteMismatch(Rule):
     (a short phrase or slogan, fewer than four content words, is said by
     many: uncertain), and whether a speaker is an institution or a
     spokesperson ("the ministry", "police"), who may speak for the person the
-    other source names (uncertain).
+    other source names (uncertain), and whether each speaker is named where the
+    words are reported (a "he said" carried over from earlier sentences rests on
+    what came before: an uncertain variance in attribution, never a contradiction).
     """
 
     code = "C105"
@@ -58,6 +60,16 @@ class QuoteMismatch(Rule):
         same_words = _similarity(a.quote, b.quote) >= ctx.settings.match.same_words_threshold
         differences: list[str] = []
         if sa and sb and not same_person(sa, sb):
+            if same_words and not (a.speaker_named and b.speaker_named):
+                # "..., he said": who "he" is depends on the sentences before, which
+                # the two sources may not share; no clash rests on that alone.
+                return Outcome(
+                    Verdict.VARIANCE,
+                    f"the same words; {a.speaker} and {b.speaker} are speakers carried over "
+                    "from earlier sentences ('he said'), not named where the words are",
+                    ("attribution",),
+                    uncertain=True,
+                )
             if same_words:
                 slots, confidence = _identity(a, b, ctx)
                 shared = ", ".join(s.slot for s in slots if s.status is SlotStatus.SAME)

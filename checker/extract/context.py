@@ -20,7 +20,7 @@ from checker.config import Settings
 from checker.data.folding import fold
 from checker.data.language import Language
 from checker.data.lexicon import Lexicon
-from checker.extract.frames import quantity_frame
+from checker.extract.frames import negated_figure, quantity_frame
 from checker.extract.ids import claim_id
 from checker.extract.people import People
 from checker.extract.periods import anchor_year
@@ -220,6 +220,7 @@ class SentenceContext:
             fields["period"] = anchor_year(self, start, end)
         if kind == "quantity" and "frame" not in fields:
             fields["frame"] = quantity_frame(self, start, end, fields)
+            fields.setdefault("negated", negated_figure(self, start))
         claim = cls(
             id=claim_id(self.art.seed, kind, rule, surface, self.text, occurrence),
             text=surface,

@@ -150,11 +150,11 @@ def proper_names(ctx: SentenceContext) -> list[tuple[int, int, str]]:
 # puts the number at". Only authorities count (a ministry, the police, a union, the
 # organisers, an institute): anyone else's "said" is reported speech, not a count's source.
 _ACCORDING_TO = re.compile(
-    r"\baccording\s+to\s+(?P<who>(?:[\w'’.&-]+\s+){0,4}?[\w'’.&-]+)(?=[\s,.;:)]|$)", re.I
+    r"\baccording\s+to\s+(?P<who>(?:[\w'’.&-]+\s+){0,4}[\w'’.&-]+)(?=[\s,;:)]|$)", re.I
 )
 _SAID_BY = re.compile(
     r"(?P<who>(?:[\w'’.&-]+\s+){0,3}?[\w'’.&-]+)\s+(?:said|says|estimated|estimates|put|"
-    r"puts|counted|counts|reported|claimed)\b",
+    r"puts|counted|counts|reported|claimed|announced|confirmed|estimated)\b",
     re.I,
 )
 _DETERMINERS = frozenset(["the", "a", "an", "its", "their", "his", "her", "local", "state"])
@@ -245,6 +245,21 @@ def _clause_dates(ctx: SentenceContext, start: int, end: int) -> list[dt.date]:
     return found
 
 
+# Negation before a bounded figure in its clause: "neither won more than 50 per cent".
+_NEGATION = re.compile(
+    r"\b(?:neither|nor|not|never|no\s+one|failed\s+to|didn't|did\s+not|without)\b"
+    r"(?:\s+[\w'’-]+){0,4}\s*$",
+    re.I,
+)
+
+
+def negated_figure(ctx: SentenceContext, start: int) -> bool:
+    """Whether the clause denies the figure it states ("neither candidate won more than
+    50 per cent", "did not reach 1,000"): the claim then asserts the complement."""
+    clause_start, _ = ctx.clause(start, start)
+    return _NEGATION.search(ctx.text, clause_start, start) is not None
+
+
 def quantity_frame(ctx: SentenceContext, start: int, end: int, fields: dict[str, Any]) -> Frame:
     """The frame of a figure at ``text[start:end]`` of the sentence, from the claim's
     fields (unit, action, hedge, period) and its clause."""
@@ -267,5 +282,8 @@ def quantity_frame(ctx: SentenceContext, start: int, end: int, fields: dict[str,
             source=figure_source(ctx),
             progress=count_progress(ctx),
             counting=counting(ctx),
+            in_progress_phrase=any(
+                m.start() <= start < m.end() for m in _PROGRESS.finditer(ctx.text)
+            ),
         )
     )

@@ -203,6 +203,15 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def named_here(speaker: str | None, ctx: SentenceContext) -> bool:
+    """Whether the sentence names the speaker itself (not "he said", not a speaker
+    carried over from the paragraph's previous sentence)."""
+    if speaker is None:
+        return False
+    words = set(WORD.findall(ctx.folded))
+    return any(part in words for part in WORD.findall(fold(speaker)) if len(part) > 2)
+
+
 def _remember(ctx: SentenceContext, speaker: str | None) -> None:
     if speaker is None:
         return
@@ -248,6 +257,7 @@ def direct(ctx: SentenceContext) -> list[ClaimBase]:
                 start,
                 end,
                 speaker=speaker,
+                speaker_named=named_here(speaker, ctx),
                 quote=ctx.text[start:end],
                 verb=verb,
                 direct=True,
@@ -348,6 +358,7 @@ def _indirect(
         start,
         end,
         speaker=speaker,
+        speaker_named=named_here(speaker, ctx),
         quote=ctx.text[start:end],
         verb=verb,
         direct=False,

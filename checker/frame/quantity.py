@@ -37,6 +37,7 @@ _POINTS = re.compile(
 _FROM = re.compile(r"\b(?:from|compared\s+with|compared\s+to|versus)\s+$", re.I)
 # "the Social Democrats led by Ines Moreau took 24.1%": the name after "by" is not whose.
 _AGENT = re.compile(r"\bby\s+$", re.I)
+_TRAILING_TIME = frozenset(["so far", "thus far", "to date", "so", "thus", "far", "date"])
 _SAME_PROGRESS = 0.5  # percentage points of a count apart that are still one moment
 _AFTER_WORDS = 5
 _BEFORE_WORDS = 6
@@ -148,6 +149,7 @@ class FigureInClause:
     months: Sequence[tuple[int, int | None, int]] = ()  # (offset, year, month) without a day
     source: str | None = None  # who gives the figure, when the sentence says so
     progress: float | None = None  # how far a vote count had gone ("with 99% counted")
+    in_progress_phrase: bool = False  # the figure is that progress ("with 99% counted")
     counting: bool = False  # the article reports a count still going on
 
 
@@ -181,8 +183,12 @@ def _plain_thing(thing: str) -> str | None:
     """The counted thing without a trailing participle ("drugs starting") and with its
     head in one wording ("foreigners" -> "foreign nationals")."""
     words = thing.split()
-    while len(words) > 1 and words[-1].endswith(("ing", "ed")) and len(words[-1]) > 4:
-        words.pop()
+    while len(words) > 1 and (
+        (words[-1].endswith(("ing", "ed")) and len(words[-1]) > 4)
+        or " ".join(words[-2:]) in _TRAILING_TIME
+        or words[-1] in _TRAILING_TIME
+    ):
+        words.pop()  # "drugs starting", "arrests so far": the counted noun ends before
     synonym = cues().synonyms.get(words[-1]) if words else None
     if synonym is not None:
         words = [*words[:-1], *synonym.split()]
@@ -216,9 +222,11 @@ def dimension_of(unit: str, after: str) -> tuple[str, str | None]:
     rest = " ".join(words[1:]) or None
     if first in _CURRENCIES:
         return f"money:{first}", rest
+    if first == "basis" and rest and rest.startswith("point"):
+        return "points:bp", None  # "by 25 basis points": 0.25 percentage points
     if first == "percent":
         if _POINTS.match(after) or (rest and "point" in rest):
-            return "points", None
+            return "points:pp", None
         nouns = cues().percent_nouns
         thing = " ".join(w for w in words[1:] if w in nouns) or None
         return "percent", thing  # "percent six", "percent although": no measure named
@@ -285,11 +293,13 @@ def build(fig: FigureInClause) -> Frame:
         )
         if state is not None and (state in _PLACES) != length:
             state = None  # a count is never a depth; a length is only a depth or distance
-    if thing is None and dimension == "percent" and fig.action in c.vote_verbs:
+    if fig.in_progress_phrase:
+        thing = "count progress"  # "with 99% of ballots counted" is how far, not a share
+    elif thing is None and dimension == "percent" and fig.action in c.vote_verbs:
         thing = "vote"  # "Ogan received 5.2%": a share won is a share of the vote
     if (
         thing is not None
-        and dimension in ("percent", "points")
+        and dimension_class_of(dimension) in ("percent", "points")
         and any(thing == name or thing in name.split() for _, _, name in fig.names)
     ):
         thing = None  # "Vodafone rose 0.3%": a name is whose, not what is measured
@@ -304,9 +314,11 @@ def build(fig: FigureInClause) -> Frame:
         or (state in c.evolving and fig.hedge in (Hedge.AT_LEAST, Hedge.MORE_THAN))
     ):
         bound = "running"  # a magnitude, a sum or a depth is not a running count
+    elif fig.in_progress_phrase:
+        bound = "running"  # how far the count had gone grows with every report
     elif fig.counting and thing is not None and _head(thing) in c.tallied:
         bound = "running"  # a vote share while the votes are being counted
-    change = (dimension in ("percent", "points") or dimension.startswith("money")) and (
+    change = dimension_class_of(dimension) in ("percent", "points", "money") and (
         (
             bool(before_words)
             and (before_words[-1] in c.change or " ".join(before_words[-2:]) in c.change)
@@ -357,8 +369,8 @@ def build(fig: FigureInClause) -> Frame:
         period=_period(fig),
         change=change,
         modality=modality,
-        source=fig.source,
-        progress=fig.progress if bound == "running" else None,
+        source=None if _descriptor(fig, dimension) else fig.source,
+        progress=fig.progress if bound == "running" and not fig.in_progress_phrase else None,
     )
 
 
@@ -388,14 +400,36 @@ def _fallback(text: str, unit: str, action: str | None, hedge: Hedge, period: in
     )
 
 
+def _descriptor(fig: FigureInClause, dimension: str) -> bool:
+    """Whether the figure only describes a noun ("the magnitude 7.1 quake has killed
+    200, the government said"): the sentence's source gives the toll, not that."""
+    if dimension != "magnitude":
+        return False
+    after = _words(fig.text[fig.end : fig.end + 24])[:2]
+    return any(word in cues().shocks for word in [*_words(fig.text[fig.start : fig.end]), *after])
+
+
 def _modal_scope(fig: FigureInClause) -> list[str]:
     """The words whose modality the figure shares: its clause up to it and a few words
     after ("is expected to fall to 5%", "could reach €45m"), and the sentence before it
     when the clause is a participle's ("..., giving him 55 per cent")."""
-    before = _words(fig.text[fig.clause_start : fig.start])
+    before = _plain_words(fig.text[fig.clause_start : fig.start], fig.clause_start == 0)
     if not before or before[0].endswith("ing"):
-        before = _words(fig.text[: fig.start])
-    return [*before, *_words(fig.text[fig.start : fig.clause_end])[:_AFTER_WORDS]]
+        before = _plain_words(fig.text[: fig.start], True)
+    after = _plain_words(fig.text[fig.start : fig.clause_end], False)
+    return [*before, *after[:_AFTER_WORDS]]
+
+
+def _plain_words(text: str, opening: bool) -> list[str]:
+    """Folded words, without "May" the month (capitalised inside a sentence): only the
+    modal "may" makes a figure a forecast."""
+    words = []
+    for i, match in enumerate(_WORD.finditer(text)):
+        word = match.group(0)
+        if word == "May" and not (opening and i == 0):
+            continue
+        words.append(fold(word))
+    return words
 
 
 def _period(fig: FigureInClause) -> str | None:
@@ -445,7 +479,7 @@ def specific(frame: Frame) -> bool:
         return False
     if not frame.subject and _head(frame.measure.split(" (")[0]) in cues().owned:
         return False  # "49.4% of the vote", "eight goals": whose?
-    if frame.dimension.startswith("money") or frame.dimension in ("percent", "points"):
+    if dimension_class(frame) in ("money", "percent", "points"):
         return not frame.measure.startswith("sum ")
     if frame.state is not None or frame.dimension in ("magnitude", "age"):
         return True
@@ -454,13 +488,32 @@ def specific(frame: Frame) -> bool:
 
 def dimension_class(frame: Frame) -> str:
     """Dimensions that can be compared (through a conversion) share a class."""
-    return frame.dimension.split(":", 1)[0]
+    return dimension_class_of(frame.dimension)
+
+
+def dimension_class_of(dimension: str) -> str:
+    """``"money:pounds"`` -> ``"money"``, ``"points:bp"`` -> ``"points"``."""
+    return dimension.split(":", 1)[0]
 
 
 def signature(frame: Frame) -> str:
-    """What must be equal for two figures to be grouped without scoring."""
+    """What must be equal for two figures to share a matching key without their frames
+    being compared: every slot :func:`same_fact` may split on."""
     subject = ",".join(frame.subject)
-    return f"{frame.measure}|{dimension_class(frame)}|{frame.event}|{subject}"
+    return "|".join(
+        str(part)
+        for part in (
+            frame.measure,
+            frame.state,
+            dimension_class(frame),
+            frame.event,
+            subject,
+            frame.source,
+            frame.period,
+            frame.change,
+            frame.bound == "ceiling",
+        )
+    )
 
 
 def _things(frame: Frame) -> str | None:
@@ -475,7 +528,7 @@ def same_fact(a: Frame, b: Frame) -> bool:
     share a name."""
     if dimension_class(a) != dimension_class(b):
         return False
-    if a.dimension != b.dimension and not a.dimension.startswith(("money", "length")):
+    if a.dimension != b.dimension and not a.dimension.startswith(("money", "length", "points")):
         return False
     if a.state is not None and b.state is not None and a.state != b.state:
         return False
@@ -490,11 +543,18 @@ def same_fact(a: Frame, b: Frame) -> bool:
         return False  # "raised rates by 0.25 points" is a step; "to 5.25%" is a level
     if a.period is not None and b.period is not None and not _same_month(a.period, b.period):
         return False  # June's inflation is not October's
-    if a.source is not None and b.source is not None and a.source != b.source:
+    if a.source is not None and b.source is not None and not same_source(a.source, b.source):
         return False  # police and organisers each count: reported disagreement
     if a.subject and b.subject and not _share(a.subject, b.subject):
         return not (owned(a) or owned(b))  # Erdogan's share is not Kilicdaroglu's
     return True
+
+
+def same_source(a: str, b: str) -> bool:
+    """One authority named two ways: the same head ("ministry") and the words of one
+    within the other's ("the interior ministry" / "the ministry")."""
+    wa, wb = set(a.split()), set(b.split())
+    return a.split()[-1] == b.split()[-1] and (wa <= wb or wb <= wa)
 
 
 def owned(frame: Frame) -> bool:
@@ -605,7 +665,7 @@ def identity(
     if a.modality != b.modality:
         confidence *= _MODALITY_ONE_SIDE  # "is expected to fall to 5%" is no actual figure
         slots.append(SlotMatch(slot="modality", status=SlotStatus.ONE_SIDE, value="forecast"))
-    if a.source is not None and a.source == b.source:
+    if a.source is not None and b.source is not None and same_source(a.source, b.source):
         slots.append(SlotMatch(slot="source", status=SlotStatus.SAME, value=a.source))
     elif a.source is not None or b.source is not None:
         confidence *= _SOURCE_ONE_SIDE
@@ -658,7 +718,11 @@ def label(frame: Frame, unit: str, as_of: dt.date | None = None) -> str:
     """The fact in words, from its frame: "people killed", "fee (maximum) in pounds",
     "magnitude (1960)", "depth in km", with "as of 9 Sep" when dated."""
     dimension = frame.dimension
-    if frame.measure is not None:
+    if dimension == "count" and unit:
+        # The counted thing as written ("settlements and villages"), and what happened
+        # to it when its words do not say ("people killed").
+        words = unit if frame.state is None or frame.state in unit else f"{unit} {frame.state}"
+    elif frame.measure is not None:
         words = frame.measure
     elif dimension.startswith("money"):
         words = "sum"
@@ -666,10 +730,11 @@ def label(frame: Frame, unit: str, as_of: dt.date | None = None) -> str:
         words = unit or dimension
     if dimension.startswith("money") or dimension.startswith("length"):
         words += f" in {dimension.split(':', 1)[1]}"
-    elif dimension in ("percent", "points") and "percent" not in words:
-        words = f"{words} ({'percentage points' if dimension == 'points' else 'percent'})"
+    elif dimension_class_of(dimension) in ("percent", "points") and "percent" not in words:
+        points = dimension_class_of(dimension) == "points"
+        words = f"{words} ({'percentage points' if points else 'percent'})"
     elif dimension == "magnitude":
-        words = "magnitude"
+        words = frame.measure or "magnitude"
     if frame.change:
         words = f"change in {words}"
     if frame.modality == "forecast":

@@ -29,7 +29,7 @@ from checker.gate.problems import (
     Problem,
 )
 from checker.schema import ClaimFile
-from checker.store import SCHEMA_FILE, claims_path, freshness, read_claim_file
+from checker.store import SCHEMA_FILE, claims_path, freshness, read_claim_file, sidecar_change
 
 EXTRACT_HINT = "run `checker extract` (or `checker gate --fix`) and commit claims/"
 
@@ -99,6 +99,18 @@ def check_one(
             seeds=(article.id,),
         )
         return problem, None, True
+    changed = sidecar_change(claim_file.article.model_dump(mode="json"), article.given)
+    if changed is not None:
+        problem = Problem(
+            STALE_CLAIMS,
+            "error",
+            f"claims file is stale: {display_path(article.path.with_suffix('.toml'))} "
+            f"changed since it was extracted ({changed} differs)",
+            (Location(display_path(path), line=_line_of(path, "/article")),),
+            hint=EXTRACT_HINT,
+            seeds=(article.id,),
+        )
+        return problem, claim_file, True
     if claim_file.seed != article.id:
         error = CheckerError(
             f"seed is {claim_file.seed!r}, expected {article.id!r}", path=path, pointer="/seed"
@@ -119,7 +131,8 @@ def check_one(
 
 
 def _stale_by_hash(settings: Settings, article: Article) -> bool:
-    return freshness(settings.claims_dir, article.id, article.sha256).state != "fresh"
+    state = freshness(settings.claims_dir, article.id, article.sha256, article.given)
+    return state.state != "fresh"
 
 
 def _invalid(path: Path, article: Article, exc: CheckerError) -> Problem:

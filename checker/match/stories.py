@@ -9,21 +9,22 @@ deterministically, from what their claims files say:
    synonyms applied, stop words, numbers and calendar words dropped). Teasers
    ("READ MORE: ...") name other stories and are left out. A term counts
    ``1 + log(occurrences)``, title words a little more, names more than plain words.
-2. **Rarity.** Each term is weighted by its rarity across the root (idf, smoothed by
-   a few pseudo-articles so that a small root of one story does not weigh down the
-   very words its articles share).
-3. **Links.** Two articles are similar by the cosine of their weighted profiles,
-   but only when their publication dates are at most ``window_days`` apart (an
-   unknown date does not constrain). Only pairs sharing one of their most salient
-   terms are scored (blocking), so the cost grows with the stories, not with the
-   square of the root.
+2. **Rarity.** Each term is weighted by its rarity across the root (idf, smoothed as
+   if the root also held ``_PSEUDO_ARTICLES`` unrelated articles, so that a small
+   root of one story does not weigh down the very words its articles share).
+3. **Links.** Two articles are similar by the cosine of their weighted profiles.
+   Only pairs that share one of their most salient terms are scored (blocking,
+   capped per article), so the cost grows with the root, not with its square.
 4. **Groups.** Average linkage: the two groups whose *average* similarity over all
-   their article pairs is highest are merged, as long as it reaches ``threshold``.
-   One article that links to two stories cannot chain them together: the other
-   articles of the two stories do not link, and pull the average down.
+   their article pairs is highest merge, as long as it reaches ``threshold`` and the
+   known publication dates of the merged group lie within ``window_days`` (an
+   unknown date does not constrain). One article that links to two stories cannot
+   chain them together: the other articles of the two stories do not link, and pull
+   the average down. Groups whose articles were never paired by blocking are
+   compared by their own profiles, in rounds, until nothing merges.
 
 An automatic story id is a slug of the group's most salient shared names plus a
-hash of its seed ids (``yeti-airlines-nepal-3f9a0c``); an article that links to
+hash of its seed ids (``kavala-aegean-pearl-3509d5``); an article that links to
 nothing is a story of its own. Everything is sorted by seed id first, so the same
 claims files give the same stories in any order.
 """
@@ -49,6 +50,7 @@ __all__ = ["Membership", "Stories", "group_stories"]
 # A word: letters, with inner hyphens or apostrophes ("co-pilot", "o'neill"); no digits.
 _WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 _SLUG_PART = re.compile(r"[^a-z0-9]+")
+_POSSESSIVE = re.compile(r"'s?$")
 
 _NAME_WEIGHT = 2.0  # a name (entity, capitalised word) counts this much more than a word
 _TITLE_COUNT = 2  # a title word counts as this many occurrences
@@ -56,7 +58,7 @@ _PSEUDO_ARTICLES = 100.0  # idf smoothing: as if the root held this many unrelat
 _MIN_LENGTH = 3  # shorter words carry no story
 _BLOCK_TERMS = 16  # an article is compared with those sharing one of its top terms,
 _POSTINGS = 200  # at most this many per term (the first by seed id),
-_NEIGHBOURS = 24  # and at most this many in all (those sharing the most top terms)
+_NEIGHBOURS = 16  # and at most this many in all (those sharing the most top terms)
 _ROUNDS = 8  # rounds of comparing the groups themselves after the articles
 _SHOWN_TERMS = 5  # shared terms listed as the reason an article joined
 _SLUG_NAMES = 3
@@ -139,15 +141,19 @@ def group_stories(
     files = sorted(claim_files, key=lambda f: f.seed)
     lexicon = lexicon if lexicon is not None else load_lexicon(Settings())
     vocabulary = Vocabulary(lexicon)
-    counts = [_terms(f, lexicon, vocabulary) for f in files]
+    surfaces: dict[str, Counter[str]] = {}
+    counts = [_terms(f, lexicon, vocabulary, surfaces) for f in files]
     profiles = _weigh(files, counts)
+    shown = {term: min(forms, key=lambda f: (-forms[f], f)) for term, forms in surfaces.items()}
 
     memberships: dict[str, Membership] = {}
     auto: list[_Profile] = []
+    named: dict[str, list[_Profile]] = {}
     for claim_file, profile in zip(files, profiles, strict=True):
         story = claim_file.article.story
         if story is not None:
             memberships[claim_file.seed] = Membership(claim_file.seed, story, "sidecar")
+            named.setdefault(story, []).append(profile)
         else:
             auto.append(profile)
 
@@ -155,27 +161,68 @@ def group_stories(
     groups = _average_linkage(auto, similarity, settings.threshold, settings.window_days)
     links = _best_links(groups, similarity)
     for group in groups:
-        story = _story_id([auto[i] for i in group])
+        joined = _named_story([auto[i] for i in group], named, settings.threshold)
+        story = joined[0] if joined else _story_id([auto[i] for i in group], shown)
         for i in group:
+            if joined is not None:
+                memberships[auto[i].seed] = _joined(auto[i], joined, shown)
+                continue
             link = links.get(i) if len(group) > 1 else None
-            memberships[auto[i].seed] = _membership(auto, i, story, link)
+            memberships[auto[i].seed] = _membership(auto, i, story, link, shown)
     return Stories({seed: memberships[seed] for seed in sorted(memberships)})
 
 
+def _named_story(
+    group: Sequence[_Profile], named: Mapping[str, Sequence[_Profile]], threshold: float
+) -> tuple[str, _Profile, float] | None:
+    """The sidecar story an unnamed group belongs to: the one whose articles it is most
+    similar to on average, when that is at least ``threshold`` (a new article added to
+    a root whose articles name their story joins it). Returns the story, its article
+    most similar to the group, and that similarity."""
+    best: tuple[float, str, _Profile, float] | None = None
+    for story in sorted(named):
+        members = named[story]
+        scores = [(_dot(a.unit, b.unit), b) for a in group for b in members]
+        average = sum(score for score, _ in scores) / len(scores)
+        top = max(scores, key=lambda x: (x[0], x[1].seed))
+        if average >= threshold and (best is None or average > best[0]):
+            best = (average, story, top[1], top[0])
+    return None if best is None else (best[1], best[2], best[3])
+
+
+def _joined(
+    profile: _Profile, joined: tuple[str, _Profile, float], shown: Mapping[str, str]
+) -> Membership:
+    story, other, score = joined
+    return Membership(
+        profile.seed,
+        story,
+        "linked",
+        linked_to=other.seed,
+        similarity=round(score, 4),
+        shared=_shared_terms(profile, other, shown),
+    )
+
+
 def _terms(
-    claim_file: ClaimFile, lexicon: Lexicon, vocabulary: Vocabulary
+    claim_file: ClaimFile,
+    lexicon: Lexicon,
+    vocabulary: Vocabulary,
+    surfaces: dict[str, Counter[str]],
 ) -> tuple[Counter[str], set[str]]:
     """Term occurrences of one article, and which of its terms are names.
 
     Names come once per sentence from the claims' ``entities``; words from the
     title and from the text the claims cover (overlapping claims counted once).
+    ``surfaces`` collects how each term is written, to show it.
     """
     counts: Counter[str] = Counter()
     names: set[str] = set()
     title = claim_file.article.title
     if title:
-        for token, is_name in _tokens(title, lexicon, vocabulary, with_entities=True):
+        for token, is_name, surface in _tokens(title, lexicon, vocabulary, with_entities=True):
             counts[token] += _TITLE_COUNT
+            surfaces.setdefault(token, Counter())[surface] += 1
             if is_name:
                 names.add(token)
     claims = [c for c in claim_file.claims if c.section != "teaser"]
@@ -188,10 +235,12 @@ def _terms(
         for entity in claim.entities:
             token = _entity_token(entity)
             counts[token] += 1
+            surfaces.setdefault(token, Counter())[fold(entity)] += 1
             names.add(token)
     for region in _regions(claims):
-        for token, is_name in _tokens(region, lexicon, vocabulary, with_entities=False):
+        for token, is_name, surface in _tokens(region, lexicon, vocabulary, with_entities=False):
             counts[token] += 1
+            surfaces.setdefault(token, Counter())[surface] += 1
             if is_name:
                 names.add(token)
     return counts, names
@@ -221,12 +270,12 @@ def _regions(claims: Sequence[ClaimBase]) -> list[str]:
 
 def _tokens(
     text: str, lexicon: Lexicon, vocabulary: Vocabulary, *, with_entities: bool
-) -> Iterator[tuple[str, bool]]:
-    """``(token, is_name)`` for each term of ``text`` that can carry a story.
+) -> Iterator[tuple[str, bool, str]]:
+    """``(token, is_name, surface)`` for each term of ``text`` that can carry a story.
 
     A known entity's words become its canonical name (yielded when
     ``with_entities``); another word is a name when capitalised other than as the
-    text's first word.
+    text's first word. ``surface`` is the term as written (folded), to show it.
     """
     plain = strip_marks(text)
     spans = lexicon.entity_spans(plain) or []
@@ -237,10 +286,11 @@ def _tokens(
             raw = match.group(0)
             token = vocabulary.word(raw)
             if len(token) >= _MIN_LENGTH and token not in MONTHS:
-                yield token, position > 0 and raw[:1].isupper()
+                surface = _POSSESSIVE.sub("", fold(raw))
+                yield token, position > 0 and raw[:1].isupper(), surface
             position += 1
         if canonical and with_entities:
-            yield _entity_token(canonical), True
+            yield _entity_token(canonical), True, fold(canonical)
         position += 1
         cursor = stop
 
@@ -467,6 +517,7 @@ def _membership(
     index: int,
     story: str,
     link: tuple[float, int] | None,
+    shown: Mapping[str, str],
 ) -> Membership:
     profile = profiles[index]
     if link is None:
@@ -479,11 +530,11 @@ def _membership(
         "linked",
         linked_to=linked.seed,
         similarity=round(score, 4),
-        shared=_shared_terms(profile, linked),
+        shared=_shared_terms(profile, linked, shown),
     )
 
 
-def _shared_terms(a: _Profile, b: _Profile) -> tuple[str, ...]:
+def _shared_terms(a: _Profile, b: _Profile, shown: Mapping[str, str]) -> tuple[str, ...]:
     """The shared terms that weigh most in the link, names first."""
     shared = set(a.weights) & set(b.weights)
 
@@ -491,7 +542,7 @@ def _shared_terms(a: _Profile, b: _Profile) -> tuple[str, ...]:
         is_name = term in a.names or term in b.names
         return (not is_name, -(a.weights[term] * b.weights[term]), term)
 
-    return tuple(_display(t) for t in _distinct(sorted(shared, key=rank), _SHOWN_TERMS))
+    return tuple(_display(t, shown) for t in _distinct(sorted(shared, key=rank), _SHOWN_TERMS))
 
 
 def _distinct(ranked: Sequence[str], limit: int) -> list[str]:
@@ -509,11 +560,11 @@ def _distinct(ranked: Sequence[str], limit: int) -> list[str]:
     return kept
 
 
-def _display(term: str) -> str:
-    return term.replace("_", " ")
+def _display(term: str, shown: Mapping[str, str]) -> str:
+    return shown.get(term) or term.replace("_", " ")
 
 
-def _story_id(members: Sequence[_Profile]) -> str:
+def _story_id(members: Sequence[_Profile], shown: Mapping[str, str]) -> str:
     """``<slug of the most salient shared names>-<hash of the seed ids>``."""
     present: Counter[str] = Counter()
     mass: dict[str, float] = {}
@@ -528,7 +579,7 @@ def _story_id(members: Sequence[_Profile]) -> str:
     ranked = sorted(common, key=lambda t: (t not in names, -mass[t], t))
     slug = ""
     for term in _distinct(ranked, _SLUG_NAMES):
-        part = _SLUG_PART.sub("-", fold(term)).strip("-")
+        part = _SLUG_PART.sub("-", fold(_display(term, shown))).strip("-")
         if not part or len(slug) + len(part) + 1 > _SLUG_LENGTH:
             continue
         slug = f"{slug}-{part}" if slug else part

@@ -214,6 +214,11 @@ class DurationClaim(ClaimBase):
 class QuoteClaim(ClaimBase):
     kind: Literal["quote"] = "quote"
     speaker: str | None
+    speaker_named: bool = Field(
+        default=True,
+        description="Whether the quote's sentence names the speaker; false when the "
+        "speaker is carried over from earlier sentences ('he said').",
+    )
     quote: str = Field(description="The quoted or reported words, exactly as written.")
     verb: str | None
     direct: bool

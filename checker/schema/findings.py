@@ -118,6 +118,11 @@ class Finding(_Model):
         description="Contradictions: which slots of the fact's frame the clashing claims "
         "share (measure, subject, event, time, dimension).",
     )
+    story: str | None = Field(
+        default=None,
+        description="The story the fact belongs to: the sidecar's `story`, else the group "
+        "of articles `checker stories` lists. Facts are matched only within a story.",
+    )
     sources: int = Field(ge=2, description="Number of distinct seeds in the finding.")
     independent_sources: int = Field(
         ge=1, description="Sources once shared wire copy is counted once."
