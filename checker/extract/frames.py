@@ -20,7 +20,10 @@ if TYPE_CHECKING:
     from checker.extract.context import SentenceContext
 
 # A run of capitalised words ("Declan Rice", "West Ham", "U.S. Geological Survey").
-_NAME = re.compile(r"(?:[A-Z][\w.'’&-]*)(?:\s+(?:of\s+|de\s+|the\s+)?[A-Z][\w.'’&-]*)*")
+# A name starts a word: "people.Flames" (a missing space in scraped text) names nothing.
+_NAME = re.compile(
+    r"(?<![\w.'’])(?:[A-Z][\w.'’&-]*)(?:\s+(?:of\s+|de\s+|the\s+)?[A-Z][\w.'’&-]*)*"
+)
 _ACCORDING = re.compile(r"according\s+to\s+(?:the\s+)?$", re.I)
 _POSSESSIVE = re.compile(r"['’]s$")
 # Capitalised only because they open the sentence: pronouns and the like.

@@ -532,7 +532,7 @@ def same_fact(a: Frame, b: Frame) -> bool:
         return False
     if a.state is not None and b.state is not None and a.state != b.state:
         return False
-    if specific(a) and specific(b) and _core(a) != _core(b):
+    if specific(a) and specific(b) and core(a) != core(b):
         return False  # what is counted differs ("two Eredivisie titles" / "two league
         # titles" share their head: the words before it only lower the confidence)
     if (a.bound == "ceiling") != (b.bound == "ceiling") and a.measure and b.measure:
@@ -573,7 +573,7 @@ def _same_month(a: str, b: str) -> bool:
     return a == b
 
 
-def _core(frame: Frame) -> tuple[str, str | None, str]:
+def core(frame: Frame) -> tuple[str, str | None, str]:
     """A measure's head noun, state and qualifier ("(maximum)"), without the words
     before its head: "indian people aboard" -> ("people", "aboard", "")."""
     measure = frame.measure or ""

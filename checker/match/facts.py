@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 
 from checker.config import Settings
-from checker.frame.quantity import dimension_class, identity, same_fact, specific
+from checker.frame.quantity import core, dimension_class, identity, same_fact, specific
 from checker.match.blocking import Pairs, Scorer, all_pairs, blocked_pairs
 from checker.match.cluster import ClaimRef, Unit, cluster, units_of_key
 from checker.match.keys import MatchKey, base_pool, compatible, compatible_periods, match_key
@@ -209,12 +209,12 @@ def frame_pairs(keys: Sequence[MatchKey]) -> dict[tuple[int, int], float]:
     the wording route, so the cost stays linear in practice. Each pair comes with how
     fully the frames agree (:func:`checker.frame.quantity.identity`, values aside), so
     that clustering joins the best-identified figures first."""
-    buckets: dict[tuple[str, str, str | None], list[int]] = {}
+    buckets: dict[tuple[str, str, str | None], list[int]] = {}  # by the measure's head
     for index, key in enumerate(keys):
         frame = key.frame
         if frame is None or frame.measure is None or not specific(frame):
             continue
-        bucket = (frame.measure, dimension_class(frame), frame.event)
+        bucket = (" ".join(str(x) for x in core(frame)), dimension_class(frame), frame.event)
         buckets.setdefault(bucket, []).append(index)
     found: dict[tuple[int, int], float] = {}
     for members in buckets.values():
