@@ -21,9 +21,7 @@ if TYPE_CHECKING:
 
 # A run of capitalised words ("Declan Rice", "West Ham", "U.S. Geological Survey").
 # A name starts a word: "people.Flames" (a missing space in scraped text) names nothing.
-_NAME = re.compile(
-    r"(?<![\w.'’])(?:[A-Z][\w.'’&-]*)(?:\s+(?:of\s+|de\s+|the\s+)?[A-Z][\w.'’&-]*)*"
-)
+_NAME = re.compile(r"(?<![\w.'’])(?:[A-Z][\w.'’&-]*)(?:\s+(?:of\s+|de\s+|the\s+)?[A-Z][\w.'’&-]*)*")
 _ACCORDING = re.compile(r"according\s+to\s+(?:the\s+)?$", re.I)
 _POSSESSIVE = re.compile(r"['’]s$")
 # Capitalised only because they open the sentence: pronouns and the like.
