@@ -313,7 +313,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--with-story", action="store_true", help="sidecars name the story")
     parser.add_argument(
         "--split",
-        choices=("dev", "holdout", "all"),
+        choices=("dev", "holdout", "holdout2", "all"),
         default="dev",
         help="dev: the stories rules were tuned on; holdout: those kept aside (default dev)",
     )

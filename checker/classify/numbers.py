@@ -124,7 +124,7 @@ def in_dimension(
 
 
 _POINTS = {"pp": 1.0, "bp": 0.01}  # percentage points per unit: 25 basis points = 0.25
-_ROUNDING_SHARE = 0.01  # rounding may move a figure by at most 1% of itself
+_SIGNIFICANT = 2  # a rounded figure keeps at least two digits ("48" for 47.5, not "5")
 _NUMERAL = re.compile(r"(?<![\d.])(\d[\d,]*)(?:\.(\d+))?")
 
 
@@ -165,9 +165,9 @@ def _denied(claim: QuantityClaim) -> Interval:
 
 def same_when_rounded(a: QuantityClaim, b: QuantityClaim) -> bool:
     """Whether two exact figures differ only in precision: the one written with fewer
-    decimals is the other rounded or cut to them ("49.4%" / "49.49%", "45%" / "44.96%"),
-    moving it by at most 1% ("5%" is not "5.25%" rounded). Figures written with as many
-    decimals ("7.8" / "7.9") must be equal."""
+    decimals is the other rounded or cut to them ("49.4%" / "49.49%", "45%" / "44.96%",
+    "48%" / "47.5%"), keeping at least two digits ("5%" is not "5.25%" rounded).
+    Figures written with as many decimals ("7.8" / "7.9") must be equal."""
     if a.hedge is not Hedge.EXACT or b.hedge is not Hedge.EXACT:
         return False
     wa, wb = _numeral(a), _numeral(b)
@@ -182,8 +182,8 @@ def same_when_rounded(a: QuantityClaim, b: QuantityClaim) -> bool:
     (coarse, places), precise = (wa, wb[0]) if wa[1] < wb[1] else (wb, wa[0])
     step = 10.0**-places
     cut = math.floor(precise / step + 1e-9) * step
-    if abs(precise - coarse) > _ROUNDING_SHARE * abs(precise):
-        return False  # "5%" is not "5.25%" rounded: a quarter point is the news
+    if len(str(int(abs(coarse)))) + places < _SIGNIFICANT:
+        return False  # "5%" is not "5.25%" rounded: one digit says too little to round to
     return math.isclose(round(precise, places), coarse) or math.isclose(cut, coarse)
 
 

@@ -11,6 +11,7 @@ from checker.schema.findings import SlotMatch, SlotStatus, Verdict
 
 # Words that change which office a title names: a "Vice President" is not the
 # "President", a "former minister" is no longer one.
+_TWO_OFFICES = 0.5  # two offices sharing no word may be held at once
 RANK_WORDS = word_set(
     "vice deputy former ex assistant acting prime under first second junior senior "
     "interim elect designate"
@@ -130,6 +131,11 @@ def _identity(
     slots = [SlotMatch(slot="person", status=SlotStatus.SAME, value=a.person)]
     if len(a.person.split()) < 2 or len(b.person.split()) < 2:
         confidence *= _SURNAME_ONLY
+    ta, tb = _office(a, ctx), _office(b, ctx)
+    if clash == "title" and not (ta & tb) and not ((ta | tb) & RANK_WORDS):
+        # "CEO" / "President": one person often holds two offices ("President and CEO");
+        # "President" / "Vice President" cannot both hold.
+        confidence *= _TWO_OFFICES
     if clash == "organisation":
         slots.append(SlotMatch(slot="office", status=SlotStatus.SAME, value=a.title_key))
         if _org_words(a, ctx) & _org_words(b, ctx):

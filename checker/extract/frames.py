@@ -196,15 +196,35 @@ _PROGRESS = re.compile(
 )
 
 
+# "With 648 out of 650 seats declared": how far the results had come in.
+_DECLARED = re.compile(
+    r"\b(?P<done>\d{1,4})\s+(?:out\s+)?of\s+(?:the\s+|all\s+)?(?P<all>\d{1,4})\s+"
+    r"(?:seats|constituencies|districts|results|precincts|wards)\s+"
+    r"(?:had\s+been\s+|have\s+been\s+|were\s+|now\s+)?"
+    r"(?:declared|counted|called|in|reported)\b",
+    re.I,
+)
+
+
+def _progress_in(text: str) -> list[tuple[int, int, float]]:
+    """(start, end, percent counted) of the count-progress phrases of ``text``."""
+    found = [(m.start(), m.end(), float(m.group("pct"))) for m in _PROGRESS.finditer(text)]
+    for m in _DECLARED.finditer(text):
+        total, done = int(m.group("all")), int(m.group("done"))
+        if total and done <= total:
+            found.append((m.start(), m.end(), round(100 * done / total, 1)))
+    return sorted(found)
+
+
 def count_progress(ctx: SentenceContext) -> float | None:
     """How far the count had gone for this sentence's figures: stated in the sentence,
     else the one progress the whole article states (when it states exactly one)."""
-    match = _PROGRESS.search(ctx.text)
-    if match is not None:
-        return float(match.group("pct"))
+    here = _progress_in(ctx.text)
+    if here:
+        return here[0][2]
     found = ctx.art.memo.get("progress", "")
     if found == "":
-        values = {float(m.group("pct")) for m in _PROGRESS.finditer(ctx.art.text)}
+        values = {pct for _, _, pct in _progress_in(ctx.art.text)}
         found = values.pop() if len(values) == 1 else None
         ctx.art.memo["progress"] = found
     return found if isinstance(found, float) else None
@@ -214,7 +234,7 @@ def counting(ctx: SentenceContext) -> bool:
     """Whether the article reports a count still going on (votes being counted)."""
     found = ctx.art.memo.get("counting")
     if not isinstance(found, bool):
-        found = _PROGRESS.search(ctx.art.text) is not None or bool(
+        found = bool(_progress_in(ctx.art.text)) or bool(
             re.search(
                 r"\b(?:partial|preliminary|provisional|unofficial)\s+results\b", ctx.art.text, re.I
             )
@@ -283,8 +303,6 @@ def quantity_frame(ctx: SentenceContext, start: int, end: int, fields: dict[str,
             source=figure_source(ctx),
             progress=count_progress(ctx),
             counting=counting(ctx),
-            in_progress_phrase=any(
-                m.start() <= start < m.end() for m in _PROGRESS.finditer(ctx.text)
-            ),
+            in_progress_phrase=any(s <= start < e for s, e, _ in _progress_in(ctx.text)),
         )
     )

@@ -45,6 +45,17 @@ _UNIT_STOP = frozenset(
         "as",
         "than",
         "while",
+        "inside",
+        "outside",
+        "into",
+        "onto",
+        "across",
+        "near",
+        "behind",
+        "beneath",
+        "under",
+        "through",
+        "around",
         "when",
         "where",
         "since",
@@ -145,7 +156,12 @@ def counted_thing(ctx: SentenceContext, start: int) -> tuple[str, int]:
         if gap.strip() and gap.strip() not in ("-",):
             break
         word = fold(match.group(0))
-        if word in _UNIT_STOP or match.group(0)[0].isdigit() or word in lang.hedges:
+        if (
+            word in _UNIT_STOP
+            or match.group(0)[0].isdigit()
+            or word in lang.hedges
+            or (words and word in lang.number_words)  # "140 passengers and six crew"
+        ):
             break
         if words and (word in lang.finite_verbs or (word.endswith("ed") and len(word) > 3)):
             break

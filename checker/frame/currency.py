@@ -27,21 +27,21 @@ def known(currency: str) -> bool:
     return currency in _table()[0]
 
 
-def per_usd(currency: str, year: int | None) -> float:
-    """Units of ``currency`` per US dollar in ``year`` (the nearest year of the table;
-    an undated sum takes the table's latest year)."""
+def per_usd(currency: str, year: int) -> float:
+    """Units of ``currency`` per US dollar in ``year`` (the nearest year of the table)."""
     years = _table()[0][currency]
-    if year is None:
-        return years[max(years)]
     nearest = min(years, key=lambda y: (abs(y - year), y))
     return years[nearest]
 
 
 def convert(interval: Interval, source: str, target: str, year: int | None) -> Interval:
     """``interval`` of ``source`` currency in ``target`` currency, widened by the
-    table's tolerance on both sides."""
-    factor = per_usd(target, year) / per_usd(source, year)
-    tolerance = _table()[1]
-    low = None if interval.low is None else interval.low * factor * (1 - tolerance)
-    high = None if interval.high is None else interval.high * factor * (1 + tolerance)
+    table's tolerance on both sides. An undated sum may be of any year of the table:
+    it takes every year's rate (a wider interval, so that no clash rests on a guess)."""
+    rates, tolerance = _table()
+    years = sorted(set(rates[source]) | set(rates[target])) if year is None else [year]
+    factors = [per_usd(target, y) / per_usd(source, y) for y in years]
+    low_factor, high_factor = min(factors), max(factors)
+    low = None if interval.low is None else interval.low * low_factor * (1 - tolerance)
+    high = None if interval.high is None else interval.high * high_factor * (1 + tolerance)
     return Interval(low=low, high=high, low_open=interval.low_open, high_open=interval.high_open)

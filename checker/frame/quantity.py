@@ -38,6 +38,8 @@ _FROM = re.compile(r"\b(?:from|compared\s+with|compared\s+to|versus)\s+$", re.I)
 # "the Social Democrats led by Ines Moreau took 24.1%": the name after "by" is not whose.
 _AGENT = re.compile(r"\bby\s+$", re.I)
 _TRAILING_TIME = frozenset(["so far", "thus far", "to date", "so", "thus", "far", "date"])
+_OF_NOUNS = re.compile(r"\s+of\s+(?:the\s+|all\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,2}[\w-]+")
+_WITH = frozenset(["with", "including", "plus", "incl"])
 _SAME_PROGRESS = 0.5  # percentage points of a count apart that are still one moment
 _AFTER_WORDS = 5
 _BEFORE_WORDS = 6
@@ -77,6 +79,8 @@ class Cues:
     owned: frozenset[str]
     change: tuple[str, ...]
     change_after: tuple[str, ...]
+    change_verbs: frozenset[str]
+    qualifiers: frozenset[str]
     forecast: tuple[str, ...]
     other_event: tuple[str, ...]
     tallied: frozenset[str]
@@ -114,6 +118,8 @@ def cues() -> Cues:
         owned=frozenset(_head(fold(str(w))) for w in data["markers"]["owned"]),
         change=tuple(fold(str(w)) for w in data["markers"]["change"]),
         change_after=tuple(fold(str(w)) for w in data["markers"]["change_after"]),
+        change_verbs=frozenset(fold(str(w)) for w in data["markers"]["change_verbs"]),
+        qualifiers=frozenset(fold(str(w)) for w in data["markers"]["qualifiers"]),
         forecast=tuple(fold(str(w)) for w in data["markers"]["forecast"]),
         other_event=tuple(fold(str(w)) for w in data["markers"]["other_event"]),
         tallied=frozenset(_head(fold(str(w))) for w in data["markers"]["tallied"]),
@@ -162,7 +168,18 @@ def _has(phrases: Sequence[str], words: Sequence[str]) -> bool:
     return any(f" {phrase} " in joined for phrase in phrases)
 
 
-def _state_in(words: Sequence[str], *, backwards: bool = False) -> str | None:
+def _allowed(state: str | None, allowed: frozenset[str] | None) -> str | None:
+    """``state`` when it may be a state of the figure (``allowed``: lengths' states;
+    ``None``: a count's, anything but a depth or a distance)."""
+    if state is None:
+        return None
+    ok = state in allowed if allowed is not None else state not in _PLACES
+    return state if ok else None
+
+
+def _state_in(
+    words: Sequence[str], *, backwards: bool = False, allowed: frozenset[str] | None = None
+) -> str | None:
     """The state cue among ``words`` nearest the figure: from the first word on, or
     from the last word back; longer cues first ("voted against" before "against")."""
     table = cues().states
@@ -171,7 +188,7 @@ def _state_in(words: Sequence[str], *, backwards: bool = False) -> str | None:
         for width in (3, 2, 1):
             part = words[max(0, i - width + 1) : i + 1] if backwards else words[i : i + width]
             phrase = " ".join(part)
-            if len(part) == width and phrase in table:
+            if len(part) == width and phrase in table and _allowed(table[phrase], allowed):
                 return table[phrase]
     return None
 
@@ -207,7 +224,10 @@ def _money_measure(
     if thing is not None:
         words = thing.split()
         return table.get(words[-1], table.get(words[0], _head(thing)))
-    for word in [*span_words, *after_words[:3], *reversed(before_words)]:
+    after = list(after_words[:3])
+    if after and after[0] in _WITH:  # "€36m with add-ons": the add-ons make a ceiling
+        after = []
+    for word in [*span_words, *after, *reversed(before_words)]:
         if word in table:
             return table[word]
     return None
@@ -273,26 +293,37 @@ def build(fig: FigureInClause) -> Frame:
     if dimension.startswith("money"):
         thing = _money_measure(thing, span_words, after_words, before_words)
     if dimension == "magnitude":  # of the earthquake, or of its largest aftershock
-        shocks = [
-            c.shocks[w] for w in _words(text[fig.clause_start : fig.clause_end]) if w in c.shocks
-        ]
-        thing = f"magnitude of {shocks[0]}" if shocks else "magnitude"
+        # the shock noun nearest the figure: just after it, else the last one before it
+        ahead = [c.shocks[w] for w in _words(text[fig.end : fig.clause_end])[:3] if w in c.shocks]
+        behind = [c.shocks[w] for w in before_words if w in c.shocks]
+        shocks = [*_words(text[fig.start : fig.end])]
+        own = [c.shocks[w] for w in shocks if w in c.shocks]
+        found = own or ahead or behind[-1:]
+        nearest = found[0] if found else None
+        thing = f"magnitude of {nearest}" if nearest else "magnitude"
     length = dimension.startswith("length")
     if dimension == "count" or length:
         # The verb of the figure, then the words right after it ("two passengers
         # remained missing"), then what its noun says by itself ("passengers" are
         # aboard), then the figure's own words and those before it.
         action = fold(fig.action) if fig.action else ""
+        allowed = _PLACES if length else None  # a count is never a depth or distance
         state = (
-            c.states.get(action)
-            or _state_in(after_words[:3])
-            or noun_state
-            or _state_in(span_words)
-            or _state_in(after_words)
-            or _state_in(before_words, backwards=True)
+            _allowed(c.states.get(action), allowed)
+            or _state_in(after_words[:3], allowed=allowed)
+            or (None if length else noun_state)
+            or _state_in(span_words, allowed=allowed)
+            or _state_in(after_words, allowed=allowed)
+            or _state_in(before_words, backwards=True, allowed=allowed)
         )
         if state is not None and (state in _PLACES) != length:
             state = None  # a count is never a depth; a length is only a depth or distance
+    if thing is None and dimension == "percent":
+        # "about 34 per cent of the national vote": the measured noun after "of the ..."
+        after_of = _OF_NOUNS.match(text, fig.end)
+        if after_of:
+            nouns = [w for w in _words(after_of.group(0)) if w in c.percent_nouns]
+            thing = nouns[-1] if nouns else None
     if fig.in_progress_phrase:
         thing = "count progress"  # "with 99% of ballots counted" is how far, not a share
     elif thing is None and dimension == "percent" and fig.action in c.vote_verbs:
@@ -303,12 +334,12 @@ def build(fig: FigureInClause) -> Frame:
         and any(thing == name or thing in name.split() for _, _, name in fig.names)
     ):
         thing = None  # "Vodafone rose 0.3%": a name is whose, not what is measured
-    clause_words = [*before_words, *span_words, *after_words]
     sentence_words = _words(text)
     bound: str | None = None
     if dimension.startswith("money"):
-        if fig.hedge is Hedge.AT_MOST or _has(c.ceiling, clause_words):
-            bound = "ceiling"
+        own_words = [*before_words[-4:], *span_words, *_until_figure(text, fig)]
+        if fig.hedge is Hedge.AT_MOST or _has(c.ceiling, own_words):
+            bound = "ceiling"  # "£40m plus £5m in add-ons": the add-ons are the £5m's
     elif dimension in ("count", "percent") and (
         _has(c.running, sentence_words)
         or (state in c.evolving and fig.hedge in (Hedge.AT_LEAST, Hedge.MORE_THAN))
@@ -318,12 +349,22 @@ def build(fig: FigureInClause) -> Frame:
         bound = "running"  # how far the count had gone grows with every report
     elif fig.counting and thing is not None and _head(thing) in c.tallied:
         bound = "running"  # a vote share while the votes are being counted
-    change = dimension_class_of(dimension) in ("percent", "points", "money") and (
-        (
-            bool(before_words)
-            and (before_words[-1] in c.change or " ".join(before_words[-2:]) in c.change)
+    # "the Conservatives lost 251 seats": a step of an owned count, not its tally
+    change_of_count = (
+        dimension == "count"
+        and thing is not None
+        and _head(thing) in c.owned
+        and fold(fig.action or "") in c.change_verbs
+    )
+    change = change_of_count or (
+        dimension_class_of(dimension) in ("percent", "points", "money")
+        and (
+            (
+                bool(before_words)
+                and (before_words[-1] in c.change or " ".join(before_words[-2:]) in c.change)
+            )
+            or (bool(after_words) and after_words[0] in c.change_after)
         )
-        or (bool(after_words) and after_words[0] in c.change_after)
     )
     measure: str | None = None
     if thing is not None:
@@ -331,16 +372,18 @@ def build(fig: FigureInClause) -> Frame:
         if state is not None:
             words = thing.split()
             measure = " ".join([*words[:-1], _head(thing), state])
+    qualified = sorted(
+        {w for w in [*before_words[-4:], *span_words, *(thing or "").split()] if w in c.qualifiers}
+    )
+    if measure is not None and qualified:
+        measure = f"{measure} ({' '.join(qualified)})"  # operating profit is not net profit
     if bound == "ceiling":
         measure = f"{measure or 'sum'} (maximum)"
     if change and thing is not None and _head(thing) in c.rates_of_change:
         change = False  # "grew 1.1%": growth is itself a change; its figure is its level
     event: str | None = None
-    if (
-        fig.period is not None
-        and fig.published is not None
-        and fig.period < (fig.published.year - 1)
-    ):
+    published = fig.published
+    if fig.period is not None and published is not None and fig.period < published.year - 1:
         event = str(fig.period)  # "killed 145 in 2001": a past event, not this year's news
     elif _has(c.prior, [*before_words[-_PRIOR_WORDS:], *span_words]):
         event = "previous"
@@ -398,6 +441,14 @@ def _fallback(text: str, unit: str, action: str | None, hedge: Hedge, period: in
             published=None,
         )
     )
+
+
+def _until_figure(text: str, fig: FigureInClause) -> list[str]:
+    """The few words after a figure, up to the next figure ("£40m plus £5m in add-ons"
+    gives "plus")."""
+    after = text[fig.end : fig.clause_end]
+    cut = re.search(r"[\d$£€¥₹]", after)
+    return _words(after[: cut.start()] if cut else after)[:_AFTER_WORDS]
 
 
 def _descriptor(fig: FigureInClause, dimension: str) -> bool:
