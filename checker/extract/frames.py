@@ -179,6 +179,8 @@ def figure_source(ctx: SentenceContext) -> str | None:
         words = words[: heads[-1] + 1]
         while words and (words[0] in _DETERMINERS or words[0] in ctx.art.lang.stopwords):
             words.pop(0)
+        if not words:
+            continue
         who = " ".join(words[-3:])
         break
     ctx.memo["figure_source"] = who

@@ -604,8 +604,10 @@ def same_fact(a: Frame, b: Frame) -> bool:
 def same_source(a: str, b: str) -> bool:
     """One authority named two ways: the same head ("ministry") and the words of one
     within the other's ("the interior ministry" / "the ministry")."""
-    wa, wb = set(a.split()), set(b.split())
-    return a.split()[-1] == b.split()[-1] and (wa <= wb or wb <= wa)
+    wa, wb = a.split(), b.split()
+    if not wa or not wb:
+        return not wa and not wb
+    return wa[-1] == wb[-1] and (set(wa) <= set(wb) or set(wb) <= set(wa))
 
 
 def owned(frame: Frame) -> bool:

@@ -62,9 +62,10 @@ def _contradictions(report: Report) -> list[tuple[str, list[tuple[str, str]]]]:
 
 
 def _shorten(sentence: str, keep: int) -> str:
-    """The sentence cut after its first ``keep`` comma-separated parts (0: whole)."""
+    """The sentence cut after its first ``keep`` comma-separated parts (0: whole). A
+    quote keeps its attribution: cutting '"...," said the minister' changes who said it."""
     parts = sentence.split(", ")
-    if keep <= 0 or keep >= len(parts):
+    if keep <= 0 or keep >= len(parts) or any(q in sentence for q in '"“”'):
         return sentence
     return ", ".join(parts[:keep]).rstrip(",;:") + "."
 
