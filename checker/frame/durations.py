@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
+from checker.data.folding import fold
 from checker.frame import events
 from checker.schema.claims import DurationClaim, Hedge
 from checker.schema.findings import SlotMatch, SlotStatus
@@ -37,9 +38,12 @@ class DurationSide:
 
 
 def bound(claim: DurationClaim) -> str:
-    """What kind of length the claim gives: ``request``, ``ceiling``, ``forecast`` (cue
-    phrases in its text or event words, in that order), a ceiling when hedged "up to",
-    else ``actual``."""
+    """What kind of length the claim gives: ``within`` for "in N years" (a span since or
+    until something: "the deadliest in 15 years"), ``request``, ``ceiling``,
+    ``forecast`` (cue phrases in its text or event words, in that order), a ceiling when
+    hedged "up to", else ``actual``."""
+    if fold(claim.text).startswith(("in ", "within ")):
+        return "within"  # "the first in 15 years", "parole in 15 years": not the length
     text_words = [*events.words(claim.text), *events.words(claim.event)]
     for kind, phrases in events.cues().bounds:
         if events.has_phrase(phrases, text_words) is not None:

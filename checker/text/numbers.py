@@ -17,7 +17,12 @@ from checker.data.trie import trie_pattern
 
 # Thousands grouped with commas ("1,960"), with dots ("1.200.000", "23.000": see
 # :func:`european`), or none; then decimals.
-_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:\.\d{3}){2,}|\d{1,3}\.000|\d+(?:\.\d+)?"
+_DIGITS = (
+    r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:\.\d{3}){2,}|\d{1,3}\.000"
+    r"|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,.-])|\d+(?:\.\d+)?"
+)
+# Thousands grouped with spaces ("14 000 jobs", "1 200 000"), as much of Europe writes them.
+_SPACE_GROUP = re.compile(r"(?<=\d)[ \u00a0\u202f](?=\d{3}(?![\d-]))")
 _EUROPEAN = re.compile(r"^\d{1,3}(?:\.\d{3})+$")
 _SPLIT = re.compile(r"[\s-]+")
 _ATTACHED = re.compile(r"^([\d.,]+)(bn|mn|tn)$")
@@ -55,10 +60,11 @@ def european(token: str) -> bool:
 def parse_number(surface: str, lang: Language | None = None) -> float | None:
     """The value of a number as written, or ``None`` when it is not one.
 
-    Digits may carry thousands commas (or dots, :func:`european`) and decimals;
+    Digits may carry thousands commas (or dots, :func:`european`, or spaces) and decimals;
     words combine as in English ("twenty one", "two hundred", "1.5 billion", "a million").
     """
     lang = lang or load_language()
+    surface = _SPACE_GROUP.sub("", surface)
     total = 0.0
     current: float | None = None
     last = 0.0  # the last word's own value: "two three" is not a number, "forty-four" is
