@@ -17,6 +17,7 @@ _KINDS = {
     "ceiling": "a ceiling",
     "request": "a length asked for",
     "forecast": "a projected length",
+    "within": "a span since or until something ('in 15 years')",
 }
 
 # Days per unit. Months and years are calendar averages: a duration stated in
@@ -84,7 +85,8 @@ class DurationMismatch(Rule):
             kind_a, kind_b = frame.bound(a), frame.bound(b)
             note = ""
             if kind_a != kind_b:
-                note = f"; {_KINDS[kind_a]} against {_KINDS[kind_b]}: another fact"
+                said_a, said_b = _KINDS.get(kind_a, kind_a), _KINDS.get(kind_b, kind_b)
+                note = f"; {said_a} against {said_b}: another fact"
             return Outcome(
                 Verdict.CONTRADICTION,
                 f"{self.value(a, ctx)} and {self.value(b, ctx)}: in days {show(ia)} and "
