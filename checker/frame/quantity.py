@@ -40,6 +40,7 @@ _AGENT = re.compile(r"\bby\s+$", re.I)
 _TRAILING_TIME = frozenset(["so far", "thus far", "to date", "so", "thus", "far", "date"])
 _OF_NOUNS = re.compile(r"\s+of\s+(?:the\s+|all\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,2}[\w-]+")
 _WITH = frozenset(["with", "including", "plus", "incl"])
+_LOCATIVE = re.compile(r"\b(?:in|at|across|outside)\s+(?:the\s+)?$", re.I)
 _SAME_PROGRESS = 0.5  # percentage points of a count apart that are still one moment
 _AFTER_WORDS = 5
 _BEFORE_WORDS = 6
@@ -412,6 +413,7 @@ def build(fig: FigureInClause) -> Frame:
         period=_period(fig),
         change=change,
         modality=modality,
+        place=_place(fig),
         source=None if _descriptor(fig, dimension) else fig.source,
         progress=fig.progress if bound == "running" and not fig.in_progress_phrase else None,
     )
@@ -511,6 +513,24 @@ def _owner(fig: FigureInClause) -> list[str]:
     return after[:1]
 
 
+def _place(fig: FigureInClause) -> str | None:
+    """Where the figure was counted: a name after "in", "at" or "across" in its clause,
+    the nearest after the figure, else the nearest before it ("38,000 in Lyon",
+    "In Varenne, 52,000 people marched")."""
+    places = [
+        (s, n)
+        for s, e, n in fig.names
+        if _LOCATIVE.search(fig.text, max(0, s - 12), s)
+        and fig.clause_start - 2 <= s
+        and e <= fig.clause_end
+    ]
+    ahead = [n for s, n in places if s >= fig.start]
+    if ahead:
+        return ahead[0]
+    behind = [n for s, n in places if s < fig.start]
+    return behind[-1] if behind else None
+
+
 def series(frame: Frame) -> bool:
     """Whether the figure is a value of a series that has one value a month or a
     quarter (inflation, unemployment, a rate, prices)."""
@@ -560,6 +580,7 @@ def signature(frame: Frame) -> str:
             frame.event,
             subject,
             frame.source,
+            frame.place,
             frame.period,
             frame.change,
             frame.bound == "ceiling",
@@ -594,6 +615,8 @@ def same_fact(a: Frame, b: Frame) -> bool:
         return False  # "raised rates by 0.25 points" is a step; "to 5.25%" is a level
     if a.period is not None and b.period is not None and not _same_month(a.period, b.period):
         return False  # June's inflation is not October's
+    if a.place is not None and b.place is not None and not _share([a.place], [b.place]):
+        return False  # Lyon's crowd is not Toulouse's; a province's toll is not another's
     if a.source is not None and b.source is not None and not same_source(a.source, b.source):
         return False  # police and organisers each count: reported disagreement
     if a.subject and b.subject and not _share(a.subject, b.subject):
@@ -715,6 +738,10 @@ def identity(
     # Figures of another event never meet figures of the story's own (:func:`same_fact`).
     status = SlotStatus.UNSTATED if a.event is None else SlotStatus.SAME
     slots.append(SlotMatch(slot="event", status=status, value=a.event))
+    if a.place is not None and b.place is not None:
+        slots.append(SlotMatch(slot="place", status=SlotStatus.SAME, value=a.place))
+    elif a.place is not None or b.place is not None:
+        slots.append(SlotMatch(slot="place", status=SlotStatus.ONE_SIDE, value=a.place or b.place))
     if a.modality != b.modality:
         confidence *= _MODALITY_ONE_SIDE  # "is expected to fall to 5%" is no actual figure
         slots.append(SlotMatch(slot="modality", status=SlotStatus.ONE_SIDE, value="forecast"))

@@ -167,6 +167,11 @@ class Frame(_Model):
         description="'forecast': a projection or expectation ('is expected to fall to "
         "5%'), never the same fact as an actual figure.",
     )
+    place: str | None = Field(
+        default=None,
+        description="Where the figure was counted when its clause says so ('38,000 in "
+        "Lyon', 'killed 117 in Gansu'): figures of two places are two facts.",
+    )
     source: str | None = Field(
         default=None,
         description="Who gives the figure when the sentence says so ('according to the "
