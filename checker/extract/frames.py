@@ -9,6 +9,7 @@ values to :func:`checker.frame.quantity.build`.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from typing import TYPE_CHECKING, Any
 
@@ -159,6 +160,11 @@ _SAID_BY = re.compile(
     re.I,
 )
 _DETERMINERS = frozenset(["the", "a", "an", "its", "their", "his", "her", "local", "state"])
+_SAID_HINT = re.compile(
+    r"\b(?:according|said|says|estimated|estimates|put|puts|counted|counts|reported|"
+    r"claimed|announced|confirmed)\b",
+    re.I,
+)
 
 
 def figure_source(ctx: SentenceContext) -> str | None:
@@ -170,6 +176,9 @@ def figure_source(ctx: SentenceContext) -> str | None:
         return found if isinstance(found, str) else None
     authorities = cues().authorities
     who: str | None = None
+    if _SAID_HINT.search(ctx.text) is None:  # most sentences name no one: skip the scans
+        ctx.memo["figure_source"] = None
+        return None
     for match in [*_ACCORDING_TO.finditer(ctx.text), *_SAID_BY.finditer(ctx.text)]:
         words = [fold(w).strip(".,;:'’") for w in match.group("who").split()]
         words = [w[:-2] if w.endswith(("'s", "’s")) else w for w in words]
@@ -208,6 +217,7 @@ _DECLARED = re.compile(
 )
 
 
+@functools.lru_cache(maxsize=1024)
 def _progress_in(text: str) -> list[tuple[int, int, float]]:
     """(start, end, percent counted) of the count-progress phrases of ``text``."""
     found = [(m.start(), m.end(), float(m.group("pct"))) for m in _PROGRESS.finditer(text)]
