@@ -312,6 +312,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--verbose", "-v", action="store_true", help="list false and missed")
     parser.add_argument("--with-story", action="store_true", help="sidecars name the story")
     parser.add_argument(
+        "--roots",
+        type=Path,
+        default=ROOTS,
+        help="where the scratch roots are built (default benchmarks/realnews/roots; give each "
+        "concurrent run its own)",
+    )
+    parser.add_argument(
         "--split",
         choices=("dev", "holdout", "holdout2", "all"),
         default="dev",
@@ -336,7 +343,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(header)
     print("-" * len(header))
     for story in stories:
-        root = ROOTS / story.slug
+        root = args.roots / story.slug
         build_root(root, [story], with_story=args.with_story)
         report = run_checker(args.checker, root)
         score = score_story(story, report, Locator(root))
@@ -378,7 +385,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     print(f"caught counting uncertain contradictions too: {total.caught_any}/{total.annotated}")
 
-    one_root = ROOTS / f"_all-{args.split}"
+    one_root = args.roots / f"_all-{args.split}"
     build_root(one_root, stories, with_story=args.with_story)
     story_of = {a["id"]: s.slug for s in stories for a in s.articles}
     crossed, cross_list = cross_story(run_checker(args.checker, one_root), story_of)
