@@ -1,4 +1,4 @@
-"""The one exception type for bad input: the CLI prints it and exits 2."""
+"""The exception types for bad input: the CLI prints them and exits 2."""
 
 from __future__ import annotations
 
@@ -34,3 +34,19 @@ class CheckerError(Exception):
         if self.pointer is not None:
             where = f"{where}: {self.pointer or '/'}" if where else self.pointer or "/"
         return f"{where}: {self.message}" if where else self.message
+
+
+class FileError(CheckerError, OSError):
+    """The operating system refused to read or write a named file (no space left,
+    read-only folder, name too long, a folder where a file belongs...).
+
+    A :class:`CheckerError` (the CLI exits 2 with one line naming the file) that is
+    also an :class:`OSError`, so code that catches ``OSError`` around a write still
+    catches it. ``errno`` and ``strerror`` are those of the original error.
+    """
+
+    def __init__(self, message: str, *, path: Path | str, cause: OSError | None = None) -> None:
+        super().__init__(message, path=path)
+        self.errno = cause.errno if cause is not None else None
+        self.strerror = cause.strerror if cause is not None else None
+        self.filename = str(path)

@@ -23,6 +23,7 @@ from checker.report import FORMATS, render
 from checker.review import DecisionStore, attach_decisions
 from checker.schema import ClaimFile, Report
 from checker.store import (
+    claims_file_present,
     claims_path,
     freshness,
     read_claim_file,
@@ -61,7 +62,7 @@ def extract(
     skipped. Every seed is read and extracted before anything is written, so a
     bad seed (:class:`CheckerError`) leaves ``claims/`` untouched.
     """
-    articles = load_corpus(settings.seeds_dir, ids)
+    articles = load_corpus(settings.seeds_dir, ids, max_bytes=settings.max_seed_bytes)
     todo = []
     skipped = []
     for article in articles:
@@ -112,7 +113,7 @@ def load_claim_files(
     ``known`` holds claims files already in memory (just extracted), used as
     they are. A seed without a claims file is an input error (run ``checker extract``).
     """
-    articles = load_corpus(settings.seeds_dir)
+    articles = load_corpus(settings.seeds_dir, max_bytes=settings.max_seed_bytes)
     known = known or {}
     files = []
     for article in articles:
@@ -120,9 +121,9 @@ def load_claim_files(
             files.append(known[article.id])
             continue
         path = claims_path(settings.claims_dir, article.id)
-        if not path.is_file():
+        if not claims_file_present(path):
             raise CheckerError("no claims file for this seed: run `checker extract`", path=path)
-        files.append(read_claim_file(path))
+        files.append(read_claim_file(path, article.text))
     return files
 
 

@@ -22,7 +22,14 @@ import jsonschema
 from pydantic import ValidationError
 
 from checker.errors import CheckerError
-from checker.fileio import atomic_write_text, dumps_canonical, load_json
+from checker.fileio import (
+    atomic_write_text,
+    dumps_canonical,
+    load_json,
+    not_regular,
+    read_utf8,
+    require_folder,
+)
 from checker.schema.claims import ArticleMeta, ClaimFile
 from checker.schema.export import claims_schema, schema_text
 
@@ -126,9 +133,60 @@ def _raise_schema_error(data: Any, path: Path) -> None:
     raise CheckerError("does not match the claims schema", path=path)
 
 
-def read_claim_file(path: Path) -> ClaimFile:
-    """Load and validate one claims file."""
-    return validate_claims_data(load_json(path, what="claims file"), path)
+def claims_file_present(path: Path) -> bool:
+    """Whether ``claims/<id>.json`` exists; raise :class:`CheckerError` naming it when
+    it, or ``claims/`` itself, is of the wrong type (a folder, a symbolic link, which
+    could lead outside the root, a FIFO...): it is never read."""
+    require_folder(path.parent, what="claims folder")
+    kind = not_regular(path)
+    if kind is not None:
+        raise CheckerError(
+            f"claims file is {kind}, not a regular file: refusing to read it "
+            "(remove it and run `checker extract`)",
+            path=path,
+        )
+    return path.exists()
+
+
+def read_claim_file(path: Path, seed_text: str | None = None) -> ClaimFile:
+    """Load and validate one claims file (a symbolic link is refused, not followed).
+
+    With ``seed_text`` (the seed's text) the claims' offsets are checked against it
+    too when the file is fresh (its ``seed_sha256`` is the text's): see
+    :func:`check_offsets`.
+    """
+    claim_file = validate_claims_data(
+        load_json(path, what="claims file", follow_symlinks=False), path
+    )
+    if seed_text is not None and claim_file.seed_sha256 == sha256_text(seed_text):
+        check_offsets(claim_file, seed_text, path)
+    return claim_file
+
+
+def check_offsets(claim_file: ClaimFile, seed_text: str, path: Path) -> None:
+    """Raise :class:`CheckerError` (with the JSON pointer) at the first claim whose
+    span or sentence lies outside ``seed_text``: reports would quote and locate it
+    wrongly."""
+    size = len(seed_text)
+    for index, claim in enumerate(claim_file.claims):
+        spans = (
+            ("start", claim.start, claim.end),
+            ("sentence/start", claim.sentence.start, claim.sentence.end),
+        )
+        for field, start, end in spans:
+            base = field.rsplit("/", 1)[0] + "/" if "/" in field else ""
+            if end > size:
+                raise CheckerError(
+                    f"offset {end} is past the end of the seed text ({size} characters)",
+                    path=path,
+                    pointer=f"/claims/{index}/{base}end",
+                )
+            if start > end:
+                raise CheckerError(
+                    f"start {start} is after end {end}",
+                    path=path,
+                    pointer=f"/claims/{index}/{field}",
+                )
 
 
 def claim_file_text(claim_file: ClaimFile) -> str:
@@ -147,7 +205,15 @@ def write_claims_schema(claims_dir: Path) -> Path:
     """Write ``claims/schema.json`` (only when its content changes)."""
     path = claims_dir / SCHEMA_FILE
     text = schema_text(claims_schema())
-    if not path.is_file() or path.read_text(encoding="utf-8") != text:
+    require_folder(claims_dir, what="claims folder")
+    if not_regular(path) is not None or not path.exists():
+        atomic_write_text(path, text)  # replaces a link or FIFO in the way, never reads it
+        return path
+    try:
+        current = read_utf8(path, what="claims schema", follow_symlinks=False)
+    except CheckerError:
+        current = None
+    if current != text:
         atomic_write_text(path, text)
     return path
 
@@ -190,10 +256,10 @@ def freshness(
     Only those fields are read here (the file may be invalid; validation reports that).
     """
     path = claims_path(claims_dir, seed_id)
-    if not path.is_file():
+    if not claims_file_present(path):
         return Freshness(seed_id, "missing", path)
     try:
-        data = load_json(path, what="claims file")
+        data = load_json(path, what="claims file", follow_symlinks=False)
     except CheckerError:
         return Freshness(seed_id, "stale", path)
     if not isinstance(data, dict):

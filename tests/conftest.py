@@ -6,6 +6,12 @@ import shutil
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+# Speed is measured in benchmarks/, never asserted in a unit test: hypothesis's
+# per-example deadline fails on a loaded CI machine, so it is off for every property.
+settings.register_profile("checker", deadline=None)
+settings.load_profile("checker")
 
 REPO = Path(__file__).resolve().parent.parent
 SEEDS = REPO / "seeds"

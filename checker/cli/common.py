@@ -18,6 +18,9 @@ def add_root(parser: argparse.ArgumentParser) -> None:
     )
 
 
+DEBUG_HELP = "on an internal error, print the Python traceback (also: CHECKER_DEBUG=1)"
+
+
 def settings_from(args: argparse.Namespace) -> Settings:
     root: Path = args.root
     return load_settings(root)
@@ -29,4 +32,7 @@ def command_parser(
     """A subcommand parser with ``--root`` already added."""
     parser = subparsers.add_parser(name, help=help_text, description=help_text)
     add_root(parser)
+    # also after the command (`checker run --debug`); SUPPRESS keeps a --debug given
+    # before the command when it is not repeated after it
+    parser.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help=DEBUG_HELP)
     return parser

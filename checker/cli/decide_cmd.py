@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 
+from filelock import Timeout
 from pydantic import ValidationError
 
 from checker import pipeline
@@ -50,7 +51,12 @@ def run(args: argparse.Namespace) -> int:
             "(see reports/consistency.json or `checker decisions --stale`)"
         )
     store = DecisionStore(settings.review_file)
-    decision = store.append(request, finding)
+    try:
+        decision = store.append(request, finding)
+    except Timeout:
+        raise CheckerError(
+            "another writer holds the lock on the decisions file; try again", path=store.path
+        ) from None
     print(
         f"{store.path}: {decision.decision} on {decision.fingerprint} "
         f"({finding.verdict}: {finding.fact}) by {decision.reviewer}"

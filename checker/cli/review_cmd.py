@@ -100,14 +100,16 @@ def run(args: argparse.Namespace) -> int:
     settings = settings_from(args)
     sock = listen(args.host, args.port)  # a port in use stops here, with exit 2
     load_report = cached_compare(settings)
+    store = DecisionStore(settings.review_file)
     try:
         load_report()  # and so does a missing or invalid claims file
+        store.load()  # and a decisions file of the wrong type
     except CheckerError:
         sock.close()
         raise
     token = new_token()
     app = create_app(
-        DecisionStore(settings.review_file),
+        store,
         token,
         load_report,
         seeds_dir=settings.seeds_dir,

@@ -30,7 +30,10 @@ def run(args: argparse.Namespace) -> int:
     settings = settings_from(args)
     claim_files = pipeline.load_claim_files(settings)
     # The claims file holds the sidecar's story as it was at extraction time.
-    current = {a.id: a.given.story for a in load_corpus(settings.seeds_dir)}
+    current = {
+        a.id: a.given.story
+        for a in load_corpus(settings.seeds_dir, max_bytes=settings.max_seed_bytes)
+    }
     for claim_file in claim_files:
         if claim_file.article.story != current.get(claim_file.seed):
             print(

@@ -29,7 +29,14 @@ from checker.gate.problems import (
     Problem,
 )
 from checker.schema import ClaimFile
-from checker.store import SCHEMA_FILE, claims_path, freshness, read_claim_file, sidecar_change
+from checker.store import (
+    SCHEMA_FILE,
+    claims_file_present,
+    claims_path,
+    freshness,
+    read_claim_file,
+    sidecar_change,
+)
 
 EXTRACT_HINT = "run `checker extract` (or `checker gate --fix`) and commit claims/"
 
@@ -74,7 +81,7 @@ def check_one(
     """``(problem, claims file fit to compare, fixable by extraction)`` for one seed."""
     path = claims_path(settings.claims_dir, article.id)
     seed_file = display_path(article.path)
-    if not path.is_file():
+    if not claims_file_present(path):
         problem = Problem(
             MISSING_CLAIMS,
             "error",
@@ -85,7 +92,7 @@ def check_one(
         )
         return problem, None, True
     try:
-        claim_file = read_claim_file(path)
+        claim_file = read_claim_file(path, article.text)
     except CheckerError as exc:
         return _invalid(path, article, exc), None, _stale_by_hash(settings, article)
     if claim_file.seed_sha256 != article.sha256:
@@ -154,8 +161,8 @@ def _invalid(path: Path, article: Article, exc: CheckerError) -> Problem:
 
 def _line_of(path: Path, pointer: str) -> int | None:
     try:
-        return pointer_line(read_utf8(path), pointer)
-    except CheckerError:
+        return pointer_line(read_utf8(path, follow_symlinks=False), pointer)
+    except (CheckerError, RecursionError):
         return None
 
 

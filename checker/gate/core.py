@@ -74,11 +74,13 @@ def validate(settings: Settings, paths: Sequence[Path] | None = None) -> GateRes
     """The fast check (pre-commit): schema and freshness of the claims files of
     the seeds that ``paths`` belong to (all seeds when ``None``); no comparison."""
     if paths is None:
-        articles = load_corpus(settings.seeds_dir)
+        articles = load_corpus(settings.seeds_dir, max_bytes=settings.max_seed_bytes)
         orphans = check_orphans(settings, [a.id for a in articles])
     else:
         ids, orphan_ids = seeds_of_paths(settings, paths)
-        articles = load_corpus(settings.seeds_dir, ids) if ids else []
+        articles = (
+            load_corpus(settings.seeds_dir, ids, max_bytes=settings.max_seed_bytes) if ids else []
+        )
         orphans = check_orphans(settings, ids, only=orphan_ids)
     check = check_claims(settings, articles)
     return GateResult(
@@ -101,7 +103,7 @@ def run_gate(
     then are marked ``new`` and listed first. Raises :class:`CheckerError` on
     unreadable input (exit 2 in the CLI).
     """
-    articles = load_corpus(settings.seeds_dir)
+    articles = load_corpus(settings.seeds_dir, max_bytes=settings.max_seed_bytes)
     changed = frozenset(changed_seeds(settings.root, since)) if since else frozenset()
     check = check_claims(settings, articles)
     fixed: list[str] = []

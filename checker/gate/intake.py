@@ -20,7 +20,7 @@ from pathlib import Path
 
 from checker import pipeline
 from checker.config import Settings
-from checker.corpus import META_SUFFIX, SEED_ID, SEED_SUFFIX
+from checker.corpus import LIMIT_HINT, META_SUFFIX, SEED_ID, SEED_ID_MAX, SEED_SUFFIX
 from checker.errors import CheckerError
 from checker.fileio import atomic_write_text, read_utf8
 from checker.progress import Progress, no_progress
@@ -29,7 +29,7 @@ from checker.schema import Finding, FindingClaim, Report, Verdict
 from checker.store import claims_path
 
 _UNSAFE = re.compile(r"[^A-Za-z0-9_.-]+")
-_MAX_ID = 100
+_MAX_ID = SEED_ID_MAX
 
 
 @dataclass(frozen=True)
@@ -179,19 +179,23 @@ def add_seed(
     """Copy ``source`` into ``seeds/``, extract and compare; return what it changed.
 
     Refuses (:class:`CheckerError`, nothing written) a missing, empty, binary or
-    non-UTF-8 file, an unsafe ``ident``, and an id whose seed or sidecar exists.
-    If extraction fails, the files written are removed again.
+    non-UTF-8 file, one that is not a regular file (a device such as ``/dev/zero``,
+    a FIFO, a folder: never read), one larger than ``[tool.checker] max_seed_bytes``
+    (no more than that is read), an unsafe ``ident``, and an id whose seed or
+    sidecar exists. If extraction fails, the files written are removed again.
     """
     if not settings.seeds_dir.is_dir():
         raise CheckerError("seeds folder not found", path=settings.seeds_dir)
-    text = read_utf8(source, what="article")
+    text = read_utf8(
+        source, what="article", max_bytes=settings.max_seed_bytes, limit_hint=LIMIT_HINT
+    )
     if not text.strip():
         raise CheckerError("article is empty", path=source)
     ident = check_id(ident) if ident is not None else safe_id(source.name)
     target = settings.seeds_dir / f"{ident}{SEED_SUFFIX}"
     sidecar = settings.seeds_dir / f"{ident}{META_SUFFIX}"
     for existing in (target, sidecar):
-        if existing.exists():
+        if existing.exists() or existing.is_symlink():
             raise CheckerError("already exists; choose another --id", path=existing)
     # Bring the corpus up to date first, so the diff shows only the new seed's effect.
     pipeline.extract(settings, progress=progress)

@@ -15,7 +15,8 @@ Routes (all behind :class:`~checker.review.security.LocalOnly`):
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Iterable
+from collections.abc import Callable, Collection, Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated
 
@@ -24,6 +25,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from fastapi.staticfiles import StaticFiles
+from filelock import Timeout
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from checker.errors import CheckerError
@@ -126,7 +128,8 @@ def create_app(
         uncertain last; then updates, variances, agreements), with its current decision;
         only the flagged ones (contradictions) are the queue to decide and are counted.
         ``problems`` lists lines of review.jsonl that were skipped."""
-        loaded = store.load()
+        with _store_errors("read the decisions"):
+            loaded = store.load()
         current = {d.fingerprint: d for d in loaded.decisions}
         return finding_list(report(), current, [str(p) for p in loaded.problems], flagged)
 
@@ -142,7 +145,9 @@ def create_app(
         finding = next((f for f in current_report.findings if f.fingerprint == fingerprint), None)
         if finding is None:
             raise HTTPException(status_code=404, detail=f"no finding {fingerprint!r}")
-        return finding_detail(current_report, finding, store.history(fingerprint), texts, flagged)
+        with _store_errors("read the decisions"):
+            history = store.history(fingerprint)
+        return finding_detail(current_report, finding, history, texts, flagged)
 
     @api.post(
         "/decisions",
@@ -159,8 +164,10 @@ def create_app(
         )
         if finding is None:
             raise HTTPException(status_code=404, detail=f"no finding {request.fingerprint!r}")
-        decision = store.append(request, finding)
-        following = next_undecided(current_report, store.current(), request.fingerprint, flagged)
+        with _store_errors("record the decision"):
+            decision = store.append(request, finding)
+            current = store.current()
+        following = next_undecided(current_report, current, request.fingerprint, flagged)
         return DecisionResult(decision=decision, next=following)
 
     @api.get("/openapi.json", include_in_schema=False)
@@ -198,6 +205,27 @@ _PAGE_HEADERS = {
     "Referrer-Policy": "no-referrer",
     "Cache-Control": "no-store",
 }
+
+
+@contextmanager
+def _store_errors(action: str) -> Iterator[None]:
+    """The decisions file cannot be read or written (a read-only ``reports/``, a full
+    disk, a folder where the file belongs, another writer holding the lock): a 503
+    whose detail, shown on the page, says why, instead of a bare 500."""
+    try:
+        yield
+    except Timeout:
+        raise HTTPException(
+            status_code=503,
+            detail=f"cannot {action}: another writer holds the lock on the decisions file; "
+            "try again",
+        ) from None
+    except CheckerError as exc:
+        detail = str(exc) if exc.message.startswith("cannot") else f"cannot {action}: {exc}"
+        raise HTTPException(status_code=503, detail=detail) from None
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+        raise HTTPException(status_code=503, detail=f"cannot {action}: {reason}") from None
 
 
 async def _invalid_request(request: Request, exc: Exception) -> JSONResponse:

@@ -13,13 +13,16 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+import stat
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from filelock import FileLock
+from filelock import FileLock, Timeout
 from pydantic import ValidationError
 
+from checker.errors import CheckerError, FileError
+from checker.fileio import file_kind, read_bytes, require_folder, require_regular
 from checker.schema import Decision, DecisionRequest, Finding, Report, ReviewState
 
 # How long an append waits for another writer before giving up (seconds).
@@ -84,22 +87,50 @@ class DecisionStore:
             values=finding_values(finding) if finding else [],
         )
         data = decision_line(decision).encode("utf-8")
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        with FileLock(self.lock_path, timeout=LOCK_TIMEOUT):
-            fd = os.open(self.path, os.O_RDWR | os.O_CREAT | os.O_APPEND, 0o644)
-            try:
-                size = os.fstat(fd).st_size
-                if size and os.pread(fd, 1, size - 1) != b"\n":
-                    # A torn last line (a writer killed mid-line): end it, so the new
-                    # line stays whole and the fragment is reported on its own line.
-                    data = b"\n" + data
-                written = os.write(fd, data)
-                if written != len(data):  # pragma: no cover - disk full or similar
-                    raise OSError(f"short write to {self.path}: {written} of {len(data)} bytes")
-                os.fsync(fd)
-            finally:
-                os.close(fd)
+        require_folder(self.path.parent, what="reports folder")
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise _cannot("create the folder", self.path.parent, exc) from None
+        try:
+            with FileLock(self.lock_path, timeout=LOCK_TIMEOUT):
+                self._append_locked(data)
+        except Timeout:
+            raise
+        except OSError as exc:
+            if isinstance(exc, CheckerError):
+                raise
+            raise _cannot("record the decision", self.path, exc) from None
         return decision
+
+    def _append_locked(self, data: bytes) -> None:
+        """Append ``data`` to the decisions file (the lock is held). A decisions file
+        that is not a regular file (a symbolic link, a folder, a FIFO) is refused."""
+        flags = os.O_RDWR | os.O_CREAT | os.O_APPEND | os.O_NONBLOCK | os.O_NOFOLLOW
+        try:
+            fd = os.open(self.path, flags, 0o644)
+        except OSError as exc:
+            require_regular(self.path, what="decisions file")
+            raise _cannot("record the decision", self.path, exc) from None
+        try:
+            info = os.fstat(fd)
+            if not stat.S_ISREG(info.st_mode):
+                raise CheckerError(
+                    f"decisions file is {file_kind(info.st_mode)}, not a regular file: "
+                    "refusing to use it",
+                    path=self.path,
+                )
+            os.set_blocking(fd, True)
+            if info.st_size and os.pread(fd, 1, info.st_size - 1) != b"\n":
+                # A torn last line (a writer killed mid-line): end it, so the new
+                # line stays whole and the fragment is reported on its own line.
+                data = b"\n" + data
+            written = os.write(fd, data)
+            if written != len(data):  # pragma: no cover - disk full or similar
+                raise OSError(f"short write to {self.path}: {written} of {len(data)} bytes")
+            os.fsync(fd)
+        finally:
+            os.close(fd)
 
     def load(self) -> LoadResult:
         """Every decision in file order, plus the lines skipped (with line number and reason).
@@ -107,10 +138,10 @@ class DecisionStore:
         A missing file holds no decisions. A last line without its newline is kept
         when it is a valid decision (a hand edit) and reported as torn otherwise.
         """
-        try:
-            raw = self.path.read_bytes()
-        except FileNotFoundError:
+        require_folder(self.path.parent, what="reports folder")
+        if not (self.path.exists() or self.path.is_symlink()):
             return LoadResult()
+        raw = read_bytes(self.path, what="decisions file", follow_symlinks=False)
         lines = raw.split(b"\n")
         last_complete = raw.endswith(b"\n")
         decisions: list[Decision] = []
@@ -141,6 +172,11 @@ class DecisionStore:
         known = set(fingerprints)
         current = self.current()
         return [current[fp] for fp in sorted(current) if fp not in known]
+
+
+def _cannot(action: str, path: Path, exc: OSError) -> FileError:
+    """One line naming the file: ``cannot record the decision: Read-only file system``."""
+    return FileError(f"cannot {action}: {exc.strerror or exc}", path=path, cause=exc)
 
 
 def _reason(exc: ValidationError) -> str:
