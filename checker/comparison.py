@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from checker.classify import Context, judge
 from checker.config import Settings
 from checker.data import load_lexicon
+from checker.frame.quantity import in_story_year
 from checker.match import Fact, MatchResult, SeedTexts, Vocabulary, describe, match_claims
 from checker.match.cluster import ClaimRef
 from checker.match.stories import group_stories
@@ -23,6 +24,7 @@ from checker.schema import (
     ClaimFile,
     Finding,
     FindingClaim,
+    QuantityClaim,
     Report,
     SeedInfo,
     SentenceRef,
@@ -56,7 +58,9 @@ def compare(
     groups = stories.groups()
     for done, (story, seeds) in enumerate(groups.items(), start=1):
         members = set(seeds)
-        result = match_claims([f for f in files if f.seed in members], settings, vocabulary, texts)
+        result = match_claims(
+            _dated_by_story([f for f in files if f.seed in members]), settings, vocabulary, texts
+        )
         for fact in result.facts:
             findings.append(_finding(fact, result, ctx, texts, story))
         single_facts.extend(result.single_source)
@@ -89,6 +93,26 @@ def compare(
         findings=findings,
         single_source=single,
     )
+
+
+def _dated_by_story(files: list[ClaimFile]) -> list[ClaimFile]:
+    """The story's files, those without a publication date dated by the story: a figure
+    anchored to a year two or more before the story's latest publication year is another
+    event's, as it would be in a dated article (:func:`checker.frame.quantity.past_year`)."""
+    years = [f.article.published.year for f in files if f.article.published is not None]
+    if not years or all(f.article.published is not None for f in files):
+        return files
+    year = max(years)
+    out: list[ClaimFile] = []
+    for file in files:
+        if file.article.published is not None:
+            out.append(file)
+            continue
+        claims = [
+            in_story_year(c, year) if isinstance(c, QuantityClaim) else c for c in file.claims
+        ]
+        out.append(file.model_copy(update={"claims": claims}))
+    return out
 
 
 def _finding(

@@ -210,7 +210,7 @@ def run_checker(checker: str, root: Path) -> dict[str, Any]:
     done = subprocess.run(
         [checker, "run", "--root", str(root)], capture_output=True, text=True, check=False
     )
-    if done.returncode not in (0, 1):
+    if done.returncode not in (0, 1) or not (root / "reports" / "consistency.json").is_file():
         sys.exit(f"checker failed on {root} (exit {done.returncode}):\n{done.stderr[-2000:]}")
     report: dict[str, Any] = json.loads((root / "reports" / "consistency.json").read_text("utf-8"))
     return report

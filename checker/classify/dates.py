@@ -8,7 +8,7 @@ from checker.classify.wording import squash
 from checker.data import fold
 from checker.frame import dates as frame
 from checker.frame import events
-from checker.schema.claims import Claim, DateClaim, PartialDate
+from checker.schema.claims import Claim, Confidence, DateClaim, PartialDate, Resolution
 from checker.schema.findings import Verdict
 
 _PARTS = ("year", "month", "day")
@@ -26,7 +26,11 @@ class DateMismatch(Rule):
     the event), the finding is a **variance** marked ``uncertain`` with the
     difference ``year_inferred``: worth a look, not a proven error. Compatible
     dates vary in **format** ("Nov. 10" / "November 10") or **precision**
-    ("Nov. 10" / "Nov. 10, 2020"), or agree.
+    ("Nov. 10" / "Nov. 10, 2020"), or agree. A period named from the publication
+    date ("last month" in an article of 16 May 2023: April 2023; "last year", "two
+    summers ago") fixes its parts as firmly as stated ones (resolution ``relative``,
+    confidence high): "appointed last month" against "appointed in January" of the
+    same article date is a contradiction, as sure as its identity evidence.
 
     A contradiction carries its identity evidence and a confidence
     (:func:`checker.frame.dates.identity`): the event words both dates share
@@ -48,7 +52,7 @@ class DateMismatch(Rule):
 
     def compare(self, a: Claim, b: Claim, ctx: Context) -> Outcome:
         assert isinstance(a, DateClaim) and isinstance(b, DateClaim)
-        stated_clash = _clash(a.stated, b.stated)
+        stated_clash = _clash(fixed(a), fixed(b))
         resolved_clash = _clash(a.resolved, b.resolved)
         if stated_clash or resolved_clash:
             why = events.apart(words_of(a.event), words_of(b.event))
@@ -119,10 +123,12 @@ def _contradiction(a: DateClaim, b: DateClaim, clash: str, ctx: Context) -> Outc
         notes.append("a year unknown")
     elif frame.inferred(a) or frame.inferred(b):
         notes.append("a year resolved from context")
+    if fixed(a) is not a.stated or fixed(b) is not b.stated:
+        notes.append("a period named from the publication date")
     note = f"; {'; '.join(notes)}" if notes else ""
     return Outcome(
         Verdict.CONTRADICTION,
-        f"{_show(a.stated)} and {_show(b.stated)}: the stated {clash} differ, and one "
+        f"{_show(fixed(a))} and {_show(fixed(b))}: the stated {clash} differ, and one "
         f"event has one date (same {events.shared_slots(slots)}; confidence "
         f"{confidence:.2f}{note})",
         ("value",),
@@ -130,6 +136,14 @@ def _contradiction(a: DateClaim, b: DateClaim, clash: str, ctx: Context) -> Outc
         confidence=confidence,
         identity=tuple(slots),
     )
+
+
+def fixed(claim: DateClaim) -> PartialDate:
+    """The parts the text fixes: those it states, or every resolved part of a period
+    named from the publication date ("last month"), which the words pin exactly."""
+    if claim.resolution is Resolution.RELATIVE and claim.confidence is Confidence.HIGH:
+        return claim.resolved
+    return claim.stated
 
 
 def _clash(a: PartialDate, b: PartialDate) -> str:

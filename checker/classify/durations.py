@@ -18,6 +18,7 @@ _KINDS = {
     "request": "a length asked for",
     "forecast": "a projected length",
     "within": "a span since or until something ('in 15 years')",
+    "release": "the time before release is possible (parole)",
 }
 
 # Days per unit. Months and years are calendar averages: a duration stated in
@@ -38,9 +39,14 @@ class DurationMismatch(Rule):
     """Two sources say how long the same thing lasted; can both be true?
 
     Both durations are converted to days before comparing ("two months" and
-    "60 days" can agree). An exact figure stands for anything that rounds to
-    it in its own unit ("44 days" is more than 43.5 and less than 44.5 days),
-    a hedged figure for its hedge interval ("almost 30 years" -> [27, 30]).
+    "60 days" can agree, "270 months" and "22.5 years" do). An exact figure stands
+    for anything that rounds to it in its own unit ("44 days" is more than 43.5 and
+    less than 44.5 days; "35 minutes" and "36 minutes" share no value), a hedged
+    figure for its hedge interval ("almost 30 years" -> [27, 30]; "almost nine
+    minutes" lies below "more than nine minutes", "about nine minutes" overlaps it).
+    A ceiling that is asked for ("recommended 5-1/4 years or fewer", "pleaded for no
+    more than 6.5 years") is the request itself: two such ceilings that differ are two
+    different requests. The explanation shows both in the finer of their units.
     Intervals that share no value **contradict** ("44 days" / "45 days");
     otherwise the finding is a **variance** in hedge, unit or wording, or an
     **agreement**.
@@ -48,8 +54,9 @@ class DurationMismatch(Rule):
     A contradiction carries its identity evidence and a confidence
     (:func:`checker.frame.durations.identity`). A ceiling, a request or a
     projection ("faced more than 100 years", "could face up to 20 years",
-    "prosecutors sought 50 years", "will probably serve 20 years") is another
-    fact than the length imposed or lived ("a 25-year sentence"), and event
+    "prosecutors sought 50 years", "will probably serve 20 years") and the time
+    before parole ("could be paroled after about 15 years") are other facts than the
+    length imposed or lived ("a 25-year sentence"), and event
     words that are only generic ("over the next three years" / "in the next 12
     months", "sentence", "period") prove no event: such clashes are reported as
     uncertain. Event words that name different years or ordinals are
@@ -87,10 +94,12 @@ class DurationMismatch(Rule):
             if kind_a != kind_b:
                 said_a, said_b = _KINDS.get(kind_a, kind_a), _KINDS.get(kind_b, kind_b)
                 note = f"; {said_a} against {said_b}: another fact"
+            unit = min(a.unit, b.unit, key=DAYS.__getitem__)  # the finer unit reads best
+            shown_a, shown_b = scaled(ia, 1 / DAYS[unit]), scaled(ib, 1 / DAYS[unit])
             return Outcome(
                 Verdict.CONTRADICTION,
-                f"{self.value(a, ctx)} and {self.value(b, ctx)}: in days {show(ia)} and "
-                f"{show(ib)} share no value, so both cannot be true (same "
+                f"{self.value(a, ctx)} and {self.value(b, ctx)}: in {unit}s {show(shown_a)} "
+                f"and {show(shown_b)} share no value, so both cannot be true (same "
                 f"{events.shared_slots(slots)}; confidence {confidence:.2f}{note})",
                 ("value",),
                 uncertain=uncertain(confidence, ctx),
@@ -119,14 +128,21 @@ class DurationMismatch(Rule):
 
     def normalisation(self, claim: Claim, ctx: Context) -> str:
         assert isinstance(claim, DurationClaim)
-        return f"{claim.hedge.value} -> {show(in_days(claim))} days"
+        # In days; a length in minutes or hours in its own unit, which reads better.
+        unit = claim.unit if DAYS[claim.unit] < 1 else "day"
+        return f"{claim.hedge.value} -> {show(scaled(in_days(claim), 1 / DAYS[unit]))} {unit}s"
 
 
 def in_days(claim: DurationClaim) -> Interval:
-    """The claim's interval in days; an exact point widens to what rounds to it."""
+    """The claim's interval in days; an exact point widens to what rounds to it. A
+    length asked for "up to" or "no more than" N ("the defence recommended 5-1/4 years
+    or fewer") asks for N as its ceiling: the request is N, not anything below it."""
     interval = claim.interval
     point = interval.low is not None and interval.low == interval.high
-    if claim.hedge is Hedge.EXACT and point:
+    ceiling_asked = claim.hedge in (Hedge.AT_MOST, Hedge.LESS_THAN) and frame.bound(claim) == (
+        "request"
+    )
+    if (claim.hedge is Hedge.EXACT and point) or ceiling_asked:
         interval = Interval(
             low=claim.value - 0.5, high=claim.value + 0.5, low_open=True, high_open=True
         )

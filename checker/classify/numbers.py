@@ -75,7 +75,7 @@ class QuantityMismatch(Rule):
             return Outcome(
                 Verdict.CONTRADICTION,
                 f"{self.value(a, ctx)} and {self.value(b, ctx)} {a.unit}: the figures allow "
-                f"{show(interval_a)} and {show(interval_b)}, which share no value, "
+                f"{_shown(interval_a, a)} and {_shown(interval_b, a)}, which share no value, "
                 f"so both cannot be true (same {shared or 'nothing stated'}; "
                 f"confidence {confidence:.2f})",
                 ("value",),
@@ -95,6 +95,8 @@ class QuantityMismatch(Rule):
         assert isinstance(claim, QuantityClaim)
         if claim.value is None:
             return claim.vague or "unspecified"
+        if _clock(claim):
+            return f"{HEDGE_WORDS[claim.hedge]}{clock_time(claim.value)}"
         return f"{HEDGE_WORDS[claim.hedge]}{number(claim.value)}"
 
     def normalisation(self, claim: Claim, ctx: Context) -> str:
@@ -102,7 +104,7 @@ class QuantityMismatch(Rule):
         if claim.value is None:
             return f"vague count ({claim.vague or claim.hedge.value}) of {claim.unit}"
         hedge = "exact" if claim.hedge is Hedge.EXACT else claim.hedge.value
-        return f"{hedge} figure -> {show(claim.interval)} {claim.unit}"
+        return f"{hedge} figure -> {_shown(claim.interval, claim)} {claim.unit}"
 
 
 def in_dimension(
@@ -144,6 +146,8 @@ def stated_interval(claim: QuantityClaim) -> Interval:
     that look rounded, and these do not."""
     if claim.negated:
         return _denied(claim)
+    if _clock(claim):
+        return claim.interval  # a time's precision is in its interval (rule Q004)
     written = _numeral(claim)
     if claim.hedge is Hedge.EXACT and claim.value is not None and written and written[1]:
         return Interval(low=claim.value, high=claim.value)
@@ -163,12 +167,30 @@ def _denied(claim: QuantityClaim) -> Interval:
     return Interval()
 
 
+def _clock(claim: QuantityClaim) -> bool:
+    """Whether the claim is a time of day (minutes after midnight)."""
+    return claim.frame is not None and claim.frame.dimension.startswith("clock:")
+
+
+def _shown(interval: Interval, claim: QuantityClaim) -> str:
+    """The interval as read in an explanation; a time of day's as times."""
+    if not _clock(claim) or interval.low is None or interval.high is None:
+        return show(interval)
+    return f"[{clock_time(interval.low)}, {clock_time(interval.high)}]"
+
+
+def clock_time(minutes: float) -> str:
+    """Minutes after midnight as a 24-hour time: 1061 -> "17:41"."""
+    whole = round(minutes) % (24 * 60)
+    return f"{whole // 60:02d}:{whole % 60:02d}"
+
+
 def same_when_rounded(a: QuantityClaim, b: QuantityClaim) -> bool:
     """Whether two exact figures differ only in precision: the one written with fewer
     decimals is the other rounded or cut to them ("49.4%" / "49.49%", "45%" / "44.96%",
     "48%" / "47.5%"), keeping at least two digits ("5%" is not "5.25%" rounded).
     Figures written with as many decimals ("7.8" / "7.9") must be equal."""
-    if a.hedge is not Hedge.EXACT or b.hedge is not Hedge.EXACT:
+    if a.hedge is not Hedge.EXACT or b.hedge is not Hedge.EXACT or _clock(a) or _clock(b):
         return False
     wa, wb = _numeral(a), _numeral(b)
     if wa is None or wb is None or a.value is None or b.value is None or wa[1] == wb[1]:

@@ -28,6 +28,7 @@ class Language:
     months: dict[str, int]  # folded name without period -> month
     weekdays: dict[str, int]
     future_markers: tuple[str, ...]
+    time_anaphors: tuple[str, ...]  # "under him", "at the time": the time just told of
     abbreviations: frozenset[str]
     attribution_verbs: frozenset[str]
     finite_verbs: frozenset[str]
@@ -97,6 +98,7 @@ def load_language() -> Language:
         months=months,
         weekdays=weekdays,
         future_markers=tuple(fold(w) for w in _strs(calendar["tense"], "future")),
+        time_anaphors=tuple(_strs(calendar["anaphora"], "time")),
         abbreviations=frozenset(_strs(load_bundled("abbreviations.toml"), "abbreviations")),
         attribution_verbs=frozenset(fold(v) for v in _strs(verbs, "attribution")),
         finite_verbs=frozenset(fold(v) for v in _strs(verbs, "finite")),

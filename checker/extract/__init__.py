@@ -17,8 +17,10 @@ from checker.data.language import load_language
 # Importing the rule modules registers their rules (run order: registry.RUN_ORDER).
 from checker.extract import (  # noqa: F401
     ages,
+    clock,
     dates,
     durations,
+    periods,
     quantities,
     quotes,
     roles,
@@ -31,7 +33,7 @@ from checker.schema.claims import ClaimBase, ClaimFile
 from checker.text.furniture import BODY, CAPTION, Furniture, classify, infer_metadata
 from checker.text.sentences import Sentence, split_blocks, split_sentences
 
-EXTRACTOR_VERSION = "1.20.0"
+EXTRACTOR_VERSION = "1.21.0"
 
 __all__ = ["EXTRACTOR_VERSION", "RULES", "Rule", "extract_article"]
 
@@ -69,6 +71,7 @@ def extract_article(article: Article, settings: Settings) -> ClaimFile:
         if ctx.section == "body":
             roles.discover(ctx)
             dates.discover_anniversaries(ctx)
+    periods.carry_years(contexts)
     claims: list[ClaimBase] = []
     rules = ordered_rules()
     for ctx in contexts:

@@ -92,6 +92,8 @@ class ArticleContext:
     people: People
     anniversaries: list[Anniversary] = field(default_factory=list)
     anchor: PartialDate | None = None  # last resolved date (for "two months later")
+    # the last count with its noun (value, unit, actor, action): "put the total at 1.2 million"
+    last_counted: tuple[float, str, str | None, str | None] | None = None
     block_speaker: dict[int, str] = field(default_factory=dict)
     counters: Counter[tuple[str, str, str, str]] = field(default_factory=Counter)
     memo: dict[str, object] = field(default_factory=dict)  # per-article results rules share
@@ -109,6 +111,7 @@ class SentenceContext:
     claims: list[ClaimBase] = field(default_factory=list)
     masks: dict[str, bytearray] = field(default_factory=dict)  # spans claimed, per kind
     memo: dict[str, object] = field(default_factory=dict)  # per-sentence results rules share
+    carried_year: int | None = None  # the year an opener points back at ("At the time, ...")
     text: str = field(init=False)
 
     def __post_init__(self) -> None:

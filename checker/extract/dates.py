@@ -7,6 +7,7 @@ import datetime as dt
 import functools
 import re
 
+from checker.data.loader import load_bundled
 from checker.data.trie import trie_pattern
 from checker.extract.context import SentenceContext
 from checker.extract.registry import rule
@@ -14,8 +15,10 @@ from checker.extract.resolve import (
     Resolved,
     add_months,
     anniversary_of,
+    calendar_period,
     is_future,
     resolve_calendar,
+    season_year,
 )
 from checker.schema.claims import ClaimBase, Confidence, DateClaim, PartialDate, Resolution
 from checker.text.dates import DateMatch
@@ -108,12 +111,33 @@ def _claim(
     return claim
 
 
+# "since the 2018 Camp Fire": a year before the name of the past event it dates.
+_SINCE_THE_YEAR = re.compile(r"(?i:since)\s+the\s+\d{4}$")
+_NAME_AFTER = re.compile(r"\s+(?:[A-Z][\w'’-]*\s+)*[A-Z][\w'’-]*")
+_NAMED_EVENT_WORDS = 5
+
+
+def _named_past_event(ctx: SentenceContext, match: DateMatch) -> str | None:
+    """The event words of a record's "since the 2018 Camp Fire": the year dates the
+    named past event, not the clause (the record "the deadliest wildfire since ..."),
+    so the event is the name and the words after it in the clause; else ``None``."""
+    if match.form != "year" or not _SINCE_THE_YEAR.search(ctx.text[match.start : match.end]):
+        return None
+    name = _NAME_AFTER.match(ctx.text, match.end)
+    if name is None:
+        return None
+    _, ce = ctx.clause(match.start, match.end)
+    words = ctx.normalise_span(name.start(), max(ce, name.end())).split()
+    kept = [w for w in words if not w[:1].isdigit()][:_NAMED_EVENT_WORDS]
+    return " ".join(kept) or None
+
+
 def _calendar(ctx: SentenceContext, code: str, forms: tuple[str, ...]) -> list[ClaimBase]:
     out: list[ClaimBase] = []
     for match in ctx.dates:
         if match.form not in forms:
             continue
-        event = ctx.event_words(match.start, match.end)
+        event = _named_past_event(ctx, match) or ctx.event_words(match.start, match.end)
         cs, ce = ctx.clause(match.start, match.end)
         resolved = resolve_calendar(
             match.year, match.month, match.day, ctx.text[cs:ce], event, ctx.art
@@ -146,7 +170,9 @@ def yearless_date(ctx: SentenceContext) -> list[ClaimBase]:
 def month_or_year(ctx: SentenceContext) -> list[ClaimBase]:
     """A month or a year on its own: "in November", "November 2020", "since
     1991", "the war of 2020". A month without a year is resolved like a
-    year-less date; granularity is ``month`` or ``year``."""
+    year-less date; granularity is ``month`` or ``year``. In a record "since the
+    2018 Camp Fire" the year dates the named past event, so the event is that name
+    and the words after it, not the record's clause."""
     return _calendar(ctx, "D003", ("month_year", "month", "year"))
 
 
@@ -198,14 +224,18 @@ def weekday(ctx: SentenceContext) -> list[ClaimBase]:
 def relative_date(ctx: SentenceContext) -> list[ClaimBase]:
     """A date relative to another: "two months later", "a year earlier", "the
     next day", "three days ago". Resolved only when its anchor is known: the
-    last resolved date before it in the article ("later"/"earlier"), or the
-    publication date ("ago"); the surface text is kept as the claim's text."""
+    last resolved date before it in the article ("later"/"earlier", "the next
+    day"), or the publication date ("ago"); the surface text is kept as the
+    claim's text. "Next month" without "the" is counted from publication (D007)."""
     out: list[ClaimBase] = []
     if not _RELATIVE_HINT.search(ctx.text):
         return out
     for match in _relative().finditer(ctx.text):
         if ctx.is_taken(match.start(), match.end()):
             continue
+        bare_next = (match.group("dir2") or "").lower() == "next"
+        if bare_next and match.group(0)[:3].lower() != "the":
+            continue  # a bare "next month" is counted from publication (D007)
         unit = (match.group("u") or match.group("u2") or "").rstrip("s")
         direction = (match.group("dir") or match.group("dir2") or "").lower()
         raw = match.group("n")
@@ -289,4 +319,94 @@ def anniversary(ctx: SentenceContext) -> list[ClaimBase]:
             granularity = "day" if known.day else "year"
         span = DateMatch(match.start(), end, None, None, None, None, "anniversary")
         out.append(_claim(ctx, "D006", span, resolved, event, granularity))
+    return out
+
+
+@functools.cache
+def _publication_period() -> re.Pattern[str]:
+    from checker.data.language import load_language
+
+    data = load_bundled("calendar.toml")
+    relative = data["relative"]
+    steps = "|".join(sorted(relative["steps"], key=len, reverse=True))
+    units = "|".join(sorted([*relative["units"], *data["seasons"]], key=len, reverse=True))
+    seasons = "|".join(sorted(data["seasons"], key=len, reverse=True))
+    within = "|".join(
+        r"\s+".join(re.escape(w) for w in phrase.split())
+        for phrase in sorted(relative["within"], key=len, reverse=True)
+    )
+    count = trie_pattern(load_language().number_words)
+    return re.compile(
+        rf"(?i)(?<![\w-])(?:(?P<within>{within})\s+)?(?P<step>{steps})\s+(?P<unit>{units})(?![\w-])"
+        rf"|(?<![\w-])(?P<n>{count}|\d+|a)\s+(?P<season>{seasons})s?\s+ago\b"
+    )
+
+
+_WINDOW = re.compile(r"(?i)\b(?:the|over|in|for|of)\s+$")  # "the last week": a rolling window
+
+
+@rule("D007", "period named from publication")
+def publication_period(ctx: SentenceContext) -> list[ClaimBase]:
+    """A period named from the publication date: "last month", "earlier this
+    month", "at the end of last month", "this year", "next week", "last summer",
+    "two summers ago". Resolved from the publication date (``relative``, confidence
+    high: the words fix the period, so it is compared like a stated part); unresolved
+    when the date is unknown, medium confidence (compared like an inferred part) when
+    it was inferred, and for a bare "this year", "last year" or "next year", which
+    business copy also writes for a fiscal year ("a drop in free cash flow this year"
+    in May means the year to next March); "earlier this year" is the calendar's.
+
+    A month or a year is exact (granularity ``month``, ``year``); a week resolves to
+    the month holding every day it may mean, else to its year. A season
+    (northern-hemisphere, three months, ``checker/data/calendar.toml``) resolves to
+    its year, the one in progress being "this" one; a winter straddles two years and
+    "last summer" just after a summer may mean either: both stay unresolved. Words
+    placing the span in the period ("earlier", "at the end of") are kept in its
+    text. "The last month" (a rolling window) and "last season" (a sporting season)
+    are no such period."""
+    out: list[ClaimBase] = []
+    folded = ctx.folded
+    if not any(w in folded for w in ("this", "last", "next", " ago")):
+        return out
+    data = load_bundled("calendar.toml")
+    steps: dict[str, int] = data["relative"]["steps"]
+    seasons: dict[str, int] = data["seasons"]
+    published = ctx.art.published
+    matches = [
+        m
+        for m in _publication_period().finditer(ctx.text)
+        if not ctx.is_taken(*m.span())
+        and not _WINDOW.search(ctx.text[max(0, m.start() - 6) : m.start()])
+    ]
+    # Words of the other periods in the sentence are no words of this one's event.
+    spans = [set(ctx.normalise_span(*m.span()).split()) for m in matches]
+    for index, match in enumerate(matches):
+        start, end = match.span()
+        others = set().union(*(w for i, w in enumerate(spans) if i != index))
+        season = (match.group("season") or match.group("unit")).lower()
+        if match.group("n") is not None:
+            raw = match.group("n")
+            amount = 1.0 if raw.lower() == "a" else parse_number(raw)
+            if amount is None or amount < 1:
+                continue
+            step = -int(amount)
+        else:
+            step = steps[match.group("step").lower()]
+        date, granularity = PartialDate(), "year"
+        if published is not None and season in seasons:
+            year = season_year(published, seasons[season], step)
+            date = PartialDate(year=year)
+        elif published is not None:
+            date, granularity = calendar_period(published, season, step)
+        if date.year is None:
+            resolved = Resolved(PartialDate(), Resolution.UNRESOLVED, Confidence.LOW, True)
+        else:
+            # A bare "this year" / "last year" may name a fiscal year in business copy.
+            fiscal = season == "year" and not match.group("within")
+            sure = "published" not in ctx.art.meta.inferred and not fiscal
+            confidence = Confidence.HIGH if sure else Confidence.MEDIUM
+            resolved = Resolved(date, Resolution.RELATIVE, confidence, True)
+        event = " ".join(w for w in ctx.event_words(start, end).split() if w not in others)
+        span = DateMatch(start, end, None, None, None, None, "publication")
+        out.append(_claim(ctx, "D007", span, resolved, event, granularity))
     return out

@@ -22,6 +22,7 @@ if TYPE_CHECKING:
 
 # A run of capitalised words ("Declan Rice", "West Ham", "U.S. Geological Survey").
 # A name starts a word: "people.Flames" (a missing space in scraped text) names nothing.
+_ACRONYM_PLURAL = re.compile(r"[A-Z]{2,}s\.?")
 _NAME = re.compile(r"(?<![\w.'’])(?:[A-Z][\w.'’&-]*)(?:\s+(?:of\s+|de\s+|the\s+)?[A-Z][\w.'’&-]*)*")
 _ACCORDING = re.compile(r"according\s+to\s+(?:the\s+)?$", re.I)
 _POSSESSIVE = re.compile(r"['’]s$")
@@ -114,6 +115,8 @@ def proper_names(ctx: SentenceContext) -> list[tuple[int, int, str]]:
     names: list[tuple[int, int, str]] = []
     text = ctx.text
     for match in _NAME.finditer(text):
+        if _ACRONYM_PLURAL.fullmatch(match.group(0)):
+            continue  # "176 MPs", "three NGOs": a plural acronym is a common noun
         words = [_POSSESSIVE.sub("", fold(w).rstrip(".")) for w in match.group(0).split()]
         if words and (words[0] in _NOT_NAMES or (match.start() == 0 and _opening_word(words[0]))):
             words.pop(0)
@@ -260,7 +263,8 @@ def _months(ctx: SentenceContext) -> list[tuple[int, int | None, int]]:
     return [(d.start, d.year, d.month) for d in ctx.dates if d.month is not None and d.day is None]
 
 
-def _clause_dates(ctx: SentenceContext, start: int, end: int) -> list[dt.date]:
+def clause_dates(ctx: SentenceContext, start: int, end: int) -> list[dt.date]:
+    """The full dates the sentence's date claims resolve to within ``[start, end)``."""
     base = ctx.sentence.start
     found = []
     for claim in ctx.claims:
@@ -309,7 +313,7 @@ def quantity_frame(ctx: SentenceContext, start: int, end: int, fields: dict[str,
             hedge=fields.get("hedge", Hedge.EXACT),
             period=fields.get("period"),
             published=ctx.art.published,
-            clause_dates=_clause_dates(ctx, clause_start, clause_end),
+            clause_dates=clause_dates(ctx, clause_start, clause_end),
             names=proper_names(ctx),
             months=_months(ctx),
             source=figure_source(ctx),

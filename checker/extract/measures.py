@@ -61,6 +61,8 @@ class Measures:
     money: re.Pattern[str]
     casualties: dict[str, str]
     percent_aliases: dict[str, str]
+    counted_before: re.Pattern[str]
+    window_units: frozenset[str]
 
 
 @functools.cache
@@ -78,7 +80,17 @@ def measures() -> Measures:
     nouns = frozenset(fold(str(n)) for n in data["percent_nouns"])
     casualties = {fold(str(k)): str(v) for k, v in data["casualties"].items()}
     aliases = {fold(str(k)): str(v) for k, v in data["percent_aliases"].items()}
-    return Measures(nouns, symbols, words, money, casualties, aliases)
+    before = "|".join(sorted((fold(str(n)) for n in data["counted_before"]), key=len, reverse=True))
+    counted_before = re.compile(rf"\b(?P<noun>(?i:{before}))\s+of\s+$")
+    window = frozenset(fold(str(u)) for u in data["window_units"])
+    return Measures(nouns, symbols, words, money, casualties, aliases, counted_before, window)
+
+
+def measure_before(ctx: SentenceContext, start: int) -> str | None:
+    """The noun that says what the figure at ``start`` counts when it comes before the
+    figure with "of": "a majority of 176 MPs" -> "majority"."""
+    found = measures().counted_before.search(ctx.text, max(0, start - 16), start)
+    return fold(found.group("noun")) if found else None
 
 
 def subject_count(ctx: SentenceContext, start: int) -> tuple[str, str | None] | None:

@@ -7,6 +7,7 @@ import re
 from typing import NamedTuple
 
 from checker.data.folding import fold
+from checker.data.loader import load_bundled
 from checker.data.trie import trie_pattern
 from checker.extract.ages import age_spans
 from checker.extract.context import WORD, SentenceContext
@@ -14,6 +15,7 @@ from checker.extract.hedges import hedge_before, interval, is_range, range_inter
 from checker.extract.measures import (
     casualty,
     currency_word,
+    measure_before,
     measures,
     money_unit,
     money_value,
@@ -283,6 +285,40 @@ def _range(
     return _Range(low, high, second, between.start() if between else start)
 
 
+_WINDOW_BEFORE = re.compile(r"\b(?:in|over|within)\s+(?:the\s+(?:last|past)\s+)?$", re.I)
+_ORDINAL_SUFFIX = re.compile(r"\b\d+(?:st|nd|rd|th)\b")
+
+
+def _record_window(ctx: SentenceContext, start: int, unit: str) -> bool:
+    """Whether the figure at ``start`` is the span a tally is counted over, not a count:
+    "for the second time in five seasons", "a fifth title in nine years" (an ordinal
+    before it in its clause, "in" and a unit of time or of play after it)."""
+    words = unit.split()
+    if not words or words[-1] not in measures().window_units:
+        return False
+    if not _WINDOW_BEFORE.search(ctx.text, max(0, start - 20), start):
+        return False
+    clause_start, _ = ctx.clause(start, start)
+    before = ctx.text[clause_start:start]
+    ordinals = ctx.art.lang.ordinals
+    return _ORDINAL_SUFFIX.search(before) is not None or any(
+        fold(m.group(0)) in ordinals for m in WORD.finditer(before)
+    )
+
+
+@functools.cache
+def _estimate_at() -> re.Pattern[str]:
+    """ "put the total estimate at", "estimated the crowd at", "put it at": a figure given
+    for a count the article has already named (verbs and nouns in ``measures.toml``)."""
+    data = load_bundled("measures.toml")["estimate"]
+    verbs = "|".join(sorted((re.escape(str(v)) for v in data["verbs"]), key=len, reverse=True))
+    nouns = "|".join(sorted((re.escape(str(n)) for n in data["nouns"]), key=len, reverse=True))
+    return re.compile(
+        rf"\b(?i:{verbs})\s+(?:(?:the|its|their|an?|it|them)\s+)?"
+        rf"(?:(?:[\w-]+\s+){{0,2}}(?i:{nouns})\s+)?at\s+$"
+    )
+
+
 def _referential(ctx: SentenceContext, surface: str, start: int, end: int) -> bool:
     """ "the two leaders", "these three countries": a small number word after a definite
     determiner points back at things already named and counts nothing new."""
@@ -314,7 +350,9 @@ def counted(ctx: SentenceContext) -> list[ClaimBase]:
     A range is one claim ("between 400 and 600 people", "5-6 metres"): hedge
     ``range``, value its low end, interval [low, high]. A figure with no noun in a
     list, before a place or a name, counts what the figure before it counts
-    ("1.12 million people marched, 38,000 in Lyon"). Digits grouped with dots are
+    ("1.12 million people marched, 38,000 in Lyon"). A noun before the figure with
+    "of" says what it counts, whatever follows ("a majority of 176 MPs" and "a majority
+    of 174" both count the majority). Digits grouped with dots are
     thousands when every group has three digits and there are two groups or the
     group is "000" ("23.000", "1.200.000"). Numbers that belong to dates or
     durations, times of day ("17.00 uur"), ordinals, "one of" and the small number
@@ -373,6 +411,21 @@ def counted(ctx: SentenceContext) -> list[ClaimBase]:
             place_end = _elided(ctx, hedge_start, end)
             if place_end is not None:  # "..., 38,000 in Lyon": people marched, in Lyon
                 elided, unit, unit_end = previous, previous.unit, place_end
+        last = ctx.art.last_counted
+        if (
+            not unit
+            and elided is None
+            and last is not None
+            and last[0] / _ELIDED_RATIO <= value <= last[0] * _ELIDED_RATIO
+            and _estimate_at().search(ctx.text, max(0, hedge_start - 60), hedge_start)
+        ):  # "The ministry put the total at 1.2 million": the crowd told of before
+            elided = _Counted(*last)
+            unit = elided.unit
+        if _record_window(ctx, hedge_start, unit):
+            continue  # "for the second time in five seasons": the span of a tally
+        named = measure_before(ctx, hedge_start)
+        if named is not None and not _PERCENT.match(unit) and not currency_word(unit):
+            unit = named  # "a majority of 176 MPs": the majority is what is counted
         subject = None if unit else subject_count(ctx, hedge_start)
         if subject is not None:  # "the death toll rose to more than 150"
             unit, unit_end = subject[0], end
@@ -413,6 +466,8 @@ def counted(ctx: SentenceContext) -> list[ClaimBase]:
         )
         ctx.take(hedge_start, unit_end, "quantity")
         previous = _Counted(value, unit, actor, action)
+        if subject is None and not _PERCENT.match(unit) and not currency and ctx.section == "body":
+            ctx.art.last_counted = previous
     return out
 
 

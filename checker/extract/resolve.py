@@ -146,3 +146,67 @@ def anniversary_of(
             ordinal, event, nearest_year(published, month, day) - ordinal, month, day
         )
     return Anniversary(ordinal, event, published.year - ordinal, published.month, published.day)
+
+
+# How many months after a season ends "last <season>" may still mean it or the one
+# before ("last summer" in October): the year is then left unresolved.
+SEASON_AMBIGUOUS_MONTHS = 3
+
+
+def calendar_period(published: dt.date, unit: str, step: int) -> tuple[PartialDate, str]:
+    """The period ``step`` units from the one holding ``published`` ("last month": step
+    -1), as a partial date and its granularity.
+
+    A month or a year is exact. A week is no calendar part: it resolves to the month
+    that holds every day it may mean, else to the year, else to nothing. "Last week"
+    may mean the previous calendar week or the seven days before publication, so it
+    spans from the Monday of the previous week to the day before publication.
+    """
+    if unit == "month":
+        first = add_months(published.replace(day=1), step)
+        return PartialDate(year=first.year, month=first.month), "month"
+    if unit == "year":
+        return PartialDate(year=published.year + step), "year"
+    monday = published - dt.timedelta(days=published.weekday())
+    first = monday + dt.timedelta(weeks=step)
+    last = first + dt.timedelta(days=6)
+    if step < 0:
+        last = published - dt.timedelta(days=1)
+    if (first.year, first.month) == (last.year, last.month):
+        return PartialDate(year=first.year, month=first.month), "month"
+    if first.year == last.year:
+        return PartialDate(year=first.year), "year"
+    return PartialDate(), "year"
+
+
+def season_year(published: dt.date, first_month: int, step: int) -> int | None:
+    """Year of the season beginning in ``first_month`` that a text published on
+    ``published`` means by "this" (``step`` 0), "last" (-1), "next" (1) or "N ... ago"
+    (-N); ``None`` when the words are ambiguous or the season straddles two years.
+
+    A season lasts three months. One in progress at publication is "this" one ("this
+    summer" in July); "last" is a year before it, "next" a year after. One not begun
+    this year is "this" coming one, "last" is last year's and "next" may be either
+    (unresolved). Within ``SEASON_AMBIGUOUS_MONTHS`` after a season ends, "this" is the
+    one just over and "last" may be it or the one before (unresolved); later ("spring"
+    in December) "last" is this year's and "this" may be the coming one (unresolved).
+    "N summers ago" counts N - 1 years back from "last summer".
+    """
+    if first_month + 2 > 12:
+        return None  # a winter: December to February
+    year = published.year
+    since_end = published.month - (first_month + 2)  # months since its last month
+    this: int | None = year
+    last: int | None = year - 1
+    following: int | None = year + 1
+    if published.month < first_month:  # not begun this year: "next" may be this one
+        following = None
+    elif 0 < since_end <= SEASON_AMBIGUOUS_MONTHS:  # just over: "last" may be either
+        last = None
+    elif since_end > SEASON_AMBIGUOUS_MONTHS:  # over for months: "this" may be the next
+        this, last = None, year
+    if step == 0:
+        return this
+    if step > 0:
+        return None if following is None else following + step - 1
+    return None if last is None else last + step + 1

@@ -2,9 +2,10 @@
 
 A length of time is a fact about an event ("the 44-day war", "sentenced to 25 years").
 Besides the length that happened, news gives lengths that bound it or are asked for:
-a ceiling ("faced more than 100 years", "could face up to 20 years", "the charges
-carry a maximum of 110 years"), a request ("prosecutors sought 50 years"), a
-projection ("will probably serve 17 to 20 years", "over the next three years"). A
+the time before release is possible ("could be paroled after about 15 years"), a
+ceiling ("faced more than 100 years", "could face up to 20 years", "the charges carry
+a maximum of 110 years"), a request ("prosecutors sought 50 years"), a projection
+("will probably serve 17 to 20 years", "over the next three years"). A
 length of one kind is never the same fact as a length of another: a maximum of 110
 years does not contradict a 25-year sentence. Cue phrases live in
 ``checker/data/events.toml`` ``[bounds]``.
@@ -39,9 +40,9 @@ class DurationSide:
 
 def bound(claim: DurationClaim) -> str:
     """What kind of length the claim gives: ``within`` for "in N years" (a span since or
-    until something: "the deadliest in 15 years"), ``request``, ``ceiling``,
-    ``forecast`` (cue phrases in its text or event words, in that order), a ceiling when
-    hedged "up to", else ``actual``."""
+    until something: "the deadliest in 15 years"), ``release`` (parole), ``request``,
+    ``ceiling``, ``forecast`` (cue phrases in its text or event words, in that order), a
+    ceiling when hedged "up to", else ``actual``."""
     if fold(claim.text).startswith(("in ", "within ")):
         return "within"  # "the first in 15 years", "parole in 15 years": not the length
     text_words = [*events.words(claim.text), *events.words(claim.event)]

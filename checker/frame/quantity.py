@@ -45,6 +45,8 @@ _SAME_PROGRESS = 0.5  # percentage points of a count apart that are still one mo
 _AFTER_WORDS = 5
 _BEFORE_WORDS = 6
 _PRIOR_WORDS = 4
+_QUALIFIER_WORDS = 2
+_COORDINATORS = frozenset(["and", "or", "but", "while", "whereas"])
 # Confidence factors of the identity evidence (see :func:`identity`).
 _MEASURE_ONE_SIDE = 0.7
 _MEASURE_UNSTATED = 0.45
@@ -92,6 +94,9 @@ class Cues:
     synonyms: dict[str, str]
     series: frozenset[str]
     percent_nouns: frozenset[str]
+    parts: frozenset[str]
+    comparison_base: tuple[str, ...]
+    adjacent_only: frozenset[str]
 
 
 @functools.cache
@@ -133,6 +138,9 @@ def cues() -> Cues:
         percent_nouns=frozenset(
             fold(str(w)) for w in load_bundled("measures.toml")["percent_nouns"]
         ),
+        parts=frozenset(fold(str(w)) for w in data["markers"]["parts"]),
+        comparison_base=tuple(fold(str(w)) for w in data["markers"]["comparison_base"]),
+        adjacent_only=frozenset(fold(str(w)) for w in data["markers"]["adjacent_only"]),
     )
 
 
@@ -189,7 +197,12 @@ def _state_in(
         for width in (3, 2, 1):
             part = words[max(0, i - width + 1) : i + 1] if backwards else words[i : i + width]
             phrase = " ".join(part)
-            if len(part) == width and phrase in table and _allowed(table[phrase], allowed):
+            if (
+                len(part) == width
+                and phrase in table
+                and _allowed(table[phrase], allowed)
+                and (i == 0 or phrase not in cues().adjacent_only)
+            ):
                 return table[phrase]
     return None
 
@@ -335,7 +348,7 @@ def build(fig: FigureInClause) -> Frame:
         and any(thing == name or thing in name.split() for _, _, name in fig.names)
     ):
         thing = None  # "Vodafone rose 0.3%": a name is whose, not what is measured
-    sentence_words = _words(text)
+    sentence_words = _without(_words(text), c.comparison_base)
     bound: str | None = None
     if dimension.startswith("money"):
         own_words = [*before_words[-4:], *span_words, *_until_figure(text, fig)]
@@ -374,7 +387,17 @@ def build(fig: FigureInClause) -> Frame:
             words = thing.split()
             measure = " ".join([*words[:-1], _head(thing), state])
     qualified = sorted(
-        {w for w in [*before_words[-4:], *span_words, *(thing or "").split()] if w in c.qualifiers}
+        {
+            w
+            for w in [
+                *before_words[-4:],
+                *span_words,
+                *(thing or "").split(),
+                *_noun_words(fig, thing),
+            ]
+            if w in c.qualifiers
+        }
+        | _part_of(fig)
     )
     if measure is not None and qualified:
         measure = f"{measure} ({' '.join(qualified)})"  # operating profit is not net profit
@@ -384,7 +407,7 @@ def build(fig: FigureInClause) -> Frame:
         change = False  # "grew 1.1%": growth is itself a change; its figure is its level
     event: str | None = None
     published = fig.published
-    if fig.period is not None and published is not None and fig.period < published.year - 1:
+    if fig.period is not None and published is not None and past_year(fig.period, published.year):
         event = str(fig.period)  # "killed 145 in 2001": a past event, not this year's news
     elif _has(c.prior, [*before_words[-_PRIOR_WORDS:], *span_words]):
         event = "previous"
@@ -419,6 +442,23 @@ def build(fig: FigureInClause) -> Frame:
     )
 
 
+def past_year(year: int, current: int) -> bool:
+    """Whether a figure anchored to ``year`` tells of a past event when the news is of
+    ``current``: two years back or more (last year's figure may still be this story's)."""
+    return year < current - 1
+
+
+def in_story_year(claim: QuantityClaim, year: int) -> QuantityClaim:
+    """A claim of an undated article, dated by its story: "Labour won 418 seats in 1997"
+    in an article without a date, among articles of 2024, is another event's figure."""
+    frame = claim.frame
+    if frame is None or frame.event is not None or claim.period is None:
+        return claim
+    if not past_year(claim.period, year):
+        return claim
+    return claim.model_copy(update={"frame": frame.model_copy(update={"event": str(claim.period)})})
+
+
 def frame_of(claim: QuantityClaim) -> Frame:
     """A figure's frame: the one extraction recorded, else (a claims file written by
     hand or by an older extractor) the one its span, unit and action give alone."""
@@ -445,6 +485,46 @@ def _fallback(text: str, unit: str, action: str | None, hedge: Hedge, period: in
     )
 
 
+def _without(words: list[str], phrases: Sequence[str]) -> list[str]:
+    """``words`` with each of ``phrases`` taken out ("profit fell 58% from a year earlier":
+    "earlier" there is the base of a comparison, not an earlier report)."""
+    joined = f" {' '.join(words)} "
+    if not any(f" {phrase} " in joined for phrase in phrases):
+        return words
+    for phrase in phrases:
+        joined = joined.replace(f" {phrase} ", " | ")
+    return joined.split()
+
+
+def _noun_words(fig: FigureInClause, thing: str | None) -> list[str]:
+    """The words just before the measured noun when the clause names it before the figure:
+    "Operating profit for the division fell 64%" -> ["operating"]."""
+    if thing is None:
+        return []
+    head = thing.split()[-1]
+    words = _words(fig.text[fig.clause_start : fig.start])
+    for index in range(len(words) - 1, -1, -1):
+        if _head(words[index]) == head:
+            return words[max(0, index - _QUALIFIER_WORDS) : index]
+    return []
+
+
+@functools.cache
+def _part_pattern() -> re.Pattern[str]:
+    parts = "|".join(sorted(cues().parts, key=len, reverse=True))
+    return re.compile(
+        rf"\b(?:for|at|in|of)\s+(?:the|its|their|this|that)\s+(?:[\w-]+\s+){{0,2}}"
+        rf"(?P<part>(?i:{parts}))\b"
+    )
+
+
+def _part_of(fig: FigureInClause) -> set[str]:
+    """A figure of a part of the company: "profit for the division fell 64%", "sales at
+    its mobile unit": the group's figure is another fact."""
+    found = _part_pattern().search(fig.text, fig.clause_start, fig.clause_end)
+    return {fold(found.group("part"))} if found else set()
+
+
 def _until_figure(text: str, fig: FigureInClause) -> list[str]:
     """The few words after a figure, up to the next figure ("£40m plus £5m in add-ons"
     gives "plus")."""
@@ -469,8 +549,12 @@ def _modal_scope(fig: FigureInClause) -> list[str]:
     before = _plain_words(fig.text[fig.clause_start : fig.start], fig.clause_start == 0)
     if not before or before[0].endswith("ing"):
         before = _plain_words(fig.text[: fig.start], True)
-    after = _plain_words(fig.text[fig.start : fig.clause_end], False)
-    return [*before, *after[:_AFTER_WORDS]]
+    after = _plain_words(fig.text[fig.start : fig.clause_end], False)[:_AFTER_WORDS]
+    for index, word in enumerate(after):
+        if word in _COORDINATORS:  # "a majority of 174 and a projected total of 412"
+            after = after[:index]
+            break
+    return [*before, *after]
 
 
 def _plain_words(text: str, opening: bool) -> list[str]:
@@ -584,6 +668,7 @@ def signature(frame: Frame) -> str:
             frame.period,
             frame.change,
             frame.bound == "ceiling",
+            frame.modality,
         )
     )
 
@@ -597,7 +682,8 @@ def _things(frame: Frame) -> str | None:
 def same_fact(a: Frame, b: Frame) -> bool:
     """Whether two figures may state one fact: their frames agree on every slot both
     state (dimension, measure, state, event) and their subjects, when both name one,
-    share a name."""
+    share a name. A forecast and an actual figure are two facts (what was expected is
+    not what happened)."""
     if dimension_class(a) != dimension_class(b):
         return False
     if a.dimension != b.dimension and not a.dimension.startswith(("money", "length", "points")):
@@ -611,6 +697,8 @@ def same_fact(a: Frame, b: Frame) -> bool:
         return False
     if a.event != b.event:
         return False  # "two other quakes", "the previous record", "from 5%": another event
+    if a.modality != b.modality:
+        return False  # "unions had expected 80,000" is no count of the march
     if a.change != b.change:
         return False  # "raised rates by 0.25 points" is a step; "to 5.25%" is a level
     if a.period is not None and b.period is not None and not _same_month(a.period, b.period):

@@ -2,8 +2,10 @@
 
 ``parse_number("80 million") == 80_000_000``, ``parse_number("forty-four") == 44``,
 ``parse_number("1,960") == 1960``, ``parse_number("23.000") == 23000`` (European
-grouping: see :func:`european`). The finder regex is built once from the number
-words in ``checker/data/numbers.toml``.
+grouping: see :func:`european`), ``parse_number("5-1/4") == 5.25`` and
+``parse_number("two and a half") == 2.5`` (a whole number and a fraction: see
+:func:`fraction_pattern`). The finder regex is built once from the number words in
+``checker/data/numbers.toml``.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ import re
 
 from checker.data.folding import fold
 from checker.data.language import Language, load_language
+from checker.data.loader import load_bundled
 from checker.data.trie import trie_pattern
 
 # Thousands grouped with commas ("1,960"), with dots ("1.200.000", "23.000": see
@@ -46,6 +49,51 @@ def number_pattern() -> re.Pattern[str]:
     return re.compile(rf"(?<![\w.,])(?<!\d:)(?P<num>(?i:{with_scale}))(?![\w]|[.,:]\d)")
 
 
+@functools.cache
+def _fractions() -> tuple[dict[str, float], dict[str, float]]:
+    """``[fractions]`` of ``numbers.toml``: (words after "and a", signs such as "¼")."""
+    table = load_bundled("numbers.toml")["fractions"]
+    words = {fold(str(k)): float(v) for k, v in table["words"].items()}
+    signs = {str(k): float(v) for k, v in table["signs"].items()}
+    return words, signs
+
+
+@functools.cache
+def fraction_pattern(whole: str) -> str:
+    """A regex (no groups) for a whole number written as ``whole`` followed by a
+    fraction: "two and a half", "22-and-a-half", "5-1/4", "5 1/4", "5¼", "9½".
+
+    A slash fraction needs a numerator below its denominator and no further slash or
+    digit ("5 1/4" but not "5 3/4/2021", a date); it follows digits only.
+    """
+    words, signs = _fractions()
+    word = trie_pattern(sorted(words, key=len, reverse=True))
+    sign = "".join(sorted(signs))
+    slash = r"\d+[\s-][1-9]/[2-9](?![/\d])"
+    return rf"(?:{slash}|\d+ ?[{sign}]|(?:{whole})(?i:[ -]and[ -]a[ -](?:{word}))\b)"
+
+
+_SLASH = re.compile(r"^(?P<whole>.*?)[\s-]+(?P<num>[1-9])/(?P<den>[2-9])$")
+_AND_A = re.compile(r"^(?P<whole>.*?)[\s-]+and[\s-]+a[\s-]+(?P<word>[a-z]+)$")
+
+
+def _split_fraction(surface: str) -> tuple[str, float] | None:
+    """``surface`` as (its whole part, its fraction) when it ends in a fraction."""
+    words, signs = _fractions()
+    text = surface.strip()
+    if text and text[-1] in signs:
+        return text[:-1].strip(), signs[text[-1]]
+    folded = fold(text)
+    slash = _SLASH.match(folded)
+    if slash:
+        num, den = int(slash.group("num")), int(slash.group("den"))
+        return (slash.group("whole"), num / den) if num < den else None
+    and_a = _AND_A.match(folded)
+    if and_a and and_a.group("word") in words:
+        return and_a.group("whole"), words[and_a.group("word")]
+    return None
+
+
 def european(token: str) -> bool:
     """Whether digits grouped with dots are thousands, as written in much of Europe:
     every group after a dot has three digits, and there are two or more groups
@@ -61,9 +109,14 @@ def parse_number(surface: str, lang: Language | None = None) -> float | None:
     """The value of a number as written, or ``None`` when it is not one.
 
     Digits may carry thousands commas (or dots, :func:`european`, or spaces) and decimals;
-    words combine as in English ("twenty one", "two hundred", "1.5 billion", "a million").
+    words combine as in English ("twenty one", "two hundred", "1.5 billion", "a million");
+    a fraction may follow a whole number ("5-1/4", "5¼", "twenty-two and a half").
     """
     lang = lang or load_language()
+    fraction = _split_fraction(surface)
+    if fraction is not None:
+        whole = parse_number(fraction[0], lang) if fraction[0] else None
+        return None if whole is None else whole + fraction[1]
     surface = _SPACE_GROUP.sub("", surface)
     total = 0.0
     current: float | None = None
