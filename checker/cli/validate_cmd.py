@@ -4,7 +4,7 @@ Schema and freshness of the claims files of the seeds the given files belong
 to (``seeds/<id>.txt|.toml``, ``claims/<id>.json``; other files are ignored),
 or of every seed. No comparison: ``checker gate`` does the whole job.
 Exit 0 when they are fine, 1 when one is missing, stale or invalid, 2 on
-unreadable input.
+unreadable input or a FILE that does not exist.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from pathlib import Path
 
 from checker.cli.common import command_parser, settings_from
 from checker.cli.gate_cmd import output_format
+from checker.errors import CheckerError
 from checker.gate import validate
 from checker.gate.output import render
 
@@ -40,6 +41,9 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 def run(args: argparse.Namespace) -> int:
     settings = settings_from(args)
+    for path in args.files:
+        if not path.exists() and not path.is_symlink():
+            raise CheckerError("no such file: nothing to validate", path=path)
     result = validate(settings, args.files or None)
     sys.stdout.write(render(result, output_format(args.format)))
     return result.exit_code

@@ -51,7 +51,22 @@ def claim_location(claim: FindingClaim, seed_files: Mapping[str, str]) -> Locati
     )
 
 
-def decide_hint(fingerprint: str) -> str:
+def decide_hint(fingerprint: str, state: str = "unreviewed") -> str:
+    """What to do next, given the review state: an unreviewed finding needs a decision;
+    a confirmed one (an editor agreed the sources clash) needs the article corrected or
+    the difference recorded as accepted, not another confirmation."""
+    if state == "confirmed":
+        return (
+            "an editor confirmed this contradiction: correct the article (the claims change "
+            "and the finding goes), or record the difference as accepted: "
+            f"`checker decide {fingerprint} accepted --reviewer NAME --note TEXT`"
+        )
+    if state == "in_progress":
+        return (
+            "an editor is reviewing it: finish the review (`checker review`), or record: "
+            f"`checker decide {fingerprint} dismissed|accepted|confirmed --reviewer NAME "
+            "--note TEXT`"
+        )
     return (
         "an editor reviews it (`checker review`), or records a decision: "
         f"`checker decide {fingerprint} dismissed|accepted|confirmed --reviewer NAME --note TEXT`"
@@ -104,7 +119,7 @@ def finding_problems(
         confidence = confidence_text(finding)
         if confidence is not None:
             status.append(confidence)
-        hint = decide_hint(finding.fingerprint)
+        hint = decide_hint(finding.fingerprint, state)
         if level != "error":
             hint += " (it does not fail the gate unless [tool.checker.gate] block_uncertain)"
         extra = {"rule": finding.rule, "category": finding.category}

@@ -23,7 +23,7 @@ from checker.report.common import (
     ranked_contradictions,
     timeline_text,
 )
-from checker.schema import Finding, Report, Verdict
+from checker.schema import Finding, FindingClaim, Report, Verdict
 
 # (label, Summary field, style when non-zero)
 COLUMNS: tuple[tuple[str, str, str], ...] = (
@@ -62,9 +62,13 @@ def summary_table(report: Report, *, plain: bool = False, width: int | None = No
     return table
 
 
-def contradiction_line(finding: Finding) -> Text:
+def contradiction_line(finding: Finding, width: int | None = None) -> Text:
     """``✗ fact (confidence 0.85): “quote” (seeds/a.txt:3) vs “quote” (seeds/b.txt:7)
-    [decision]``; an uncertain one is marked ``?`` and says ``uncertain``."""
+    [decision]``; an uncertain one is marked ``?`` and says ``uncertain``.
+
+    Claims giving one value are one side: its first quote and place, and how many more
+    sources give it (``and 41 more``), so that a fact stated by 300 seeds stays one
+    readable line; with ``width`` (a terminal's) the line is cut to it with an ellipsis."""
     settled = is_settled(finding)
     line = Text()
     if settled:
@@ -78,13 +82,20 @@ def contradiction_line(finding: Finding) -> Text:
     if notes:
         line.append(f" ({', '.join(notes)})", style="magenta" if finding.uncertain else "dim")
     line.append(": ")
-    for i, claim in enumerate(finding.claims):
+    sides: dict[str, list[FindingClaim]] = {}
+    for claim in finding.claims:
+        sides.setdefault(claim.value, []).append(claim)
+    for i, claims in enumerate(sides.values()):
         if i:
             line.append(" vs ", style="dim")
-        line.append(f"\u201c{one_line(claim.text)}\u201d")
-        line.append(f" ({location(claim)})", style="cyan")
+        first = claims[0]
+        line.append(f"\u201c{one_line(first.text)}\u201d")
+        more = f" and {len(claims) - 1} more" if len(claims) > 1 else ""
+        line.append(f" ({location(first)}{more})", style="cyan")
     if finding.review is not None:
         line.append(f" [{finding.review.decision.value}]", style="dim")
+    if width is not None and line.cell_len > width:
+        line.truncate(width, overflow="ellipsis")
     return line
 
 
@@ -113,7 +124,7 @@ def print_summary(report: Report, out: Console) -> None:
         head = "Contradictions:" + (f" {uncertain} uncertain, listed last" if uncertain else "")
         out.print(Text(head, style="" if plain else "bold"))
         for finding in contradictions:
-            line = contradiction_line(finding)
+            line = contradiction_line(finding, width=out.width if out.is_terminal else None)
             out.print(Text(line.plain) if plain else line)
     updates = [f for f in report.findings if f.verdict is Verdict.UPDATE]
     if updates:

@@ -66,3 +66,9 @@ def test_pre_commit_paths_map_to_seeds(seed_root: Path) -> None:
     )
     assert ids == [SEED, "004_ceedfd409654c304"]
     assert orphans == ["lost"]
+
+
+def test_validating_a_file_that_does_not_exist_is_an_input_error(repo: Path, cli: Cli) -> None:
+    outcome = cli("validate", "seeds/nosuch.txt")
+    assert outcome.code == 2
+    assert "seeds/nosuch.txt: no such file" in outcome.err

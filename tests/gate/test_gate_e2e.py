@@ -281,3 +281,21 @@ def test_uncertain_contradictions_and_updates_do_not_fail_the_gate_by_default(
     assert [(p["code"], p["level"]) for p in problems] == [("G101", "error")]
     assert cli("decide", unsure.fingerprint, "dismissed", "--reviewer", "Ed").code == 0
     assert cli("gate").code == 0
+
+
+def test_the_advice_follows_the_decision(repo: Path, cli: Cli) -> None:
+    added = cli("add", str(changed_copy(repo, "250")), "--outlet", "Rival Daily")
+    assert added.code == 0, added.err
+    data = gate_json(cli)
+    problems = data["problems"]
+    assert problems
+    fingerprint = problems[0]["fingerprint"]  # type: ignore[index]
+    assert "dismissed|accepted|confirmed" in problems[0]["hint"]  # type: ignore[index]
+    decided = cli("decide", fingerprint, "confirmed", "--reviewer", "Ed", "--note", "clash")
+    assert decided.code == 0, decided.err
+    after = gate_json(cli)
+    confirmed = [p for p in after["problems"] if p["fingerprint"] == fingerprint]  # type: ignore[attr-defined]
+    assert confirmed, "a confirmed contradiction still fails the gate"
+    hint = confirmed[0]["hint"]
+    assert "correct the article" in hint and "accepted" in hint
+    assert "dismissed|accepted|confirmed" not in hint

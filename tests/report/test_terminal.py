@@ -86,3 +86,23 @@ def test_report_output_without_format_writes_the_plain_summary(
     assert main(["report", "--root", str(seed_root), "--output", str(target)]) == 0
     text = target.read_text(encoding="utf-8")
     assert text.startswith("sources") and "\x1b[" not in text
+
+
+def test_a_fact_of_many_sources_stays_one_line_within_the_width() -> None:
+    report = sample_report()
+    finding = next(
+        f for f in report.findings if f.verdict is Verdict.CONTRADICTION and not f.uncertain
+    )
+    many = [
+        claim.model_copy(update={"seed": f"s{i:03d}"})
+        for i in range(150)
+        for claim in finding.claims
+    ]
+    big = finding.model_copy(update={"claims": many})
+    crowded = report.model_copy(update={"findings": [big]})
+    piped = [line for line in summary(crowded).splitlines() if line.startswith("  ✗")]
+    assert len(piped) == 1 and "and 149 more" in piped[0]  # one side per value, counted
+    buffer = io.StringIO()
+    print_summary(crowded, Console(file=buffer, width=60, force_terminal=True, no_color=True))
+    shown = [line for line in buffer.getvalue().splitlines() if line.startswith("  ✗")]
+    assert len(shown) == 1 and len(shown[0]) <= 60 and shown[0].endswith("…")
