@@ -14,6 +14,7 @@ so an edited value is a new finding and needs a new decision.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Collection, Mapping
 
 from checker.config import GateSettings
@@ -26,7 +27,7 @@ from checker.gate.problems import (
     Location,
     Problem,
 )
-from checker.report.common import confidence_text, finding_message
+from checker.report.common import confidence_text, finding_message, sides, value_side
 from checker.schema import Decision, Finding, FindingClaim, Report, Verdict
 
 UNREVIEWED = "unreviewed"
@@ -73,6 +74,30 @@ def decide_hint(fingerprint: str, state: str = "unreviewed") -> str:
     )
 
 
+def blame_order(
+    finding: Finding,
+    changed: Collection[str],
+    published: Mapping[str, dt.date | None],
+) -> list[FindingClaim]:
+    """A finding's claims, the one most likely to have brought the problem first: a claim
+    of a changed seed (``--since``), then one whose value fewer sources give (the source
+    that stands alone), then the most recently published seed, then by seed and offset."""
+    sources = {side: len({c.seed for c in claims}) for side, claims in sides(finding).items()}
+
+    def key(claim: FindingClaim) -> tuple[bool, int, int, str, int]:
+        date = published.get(claim.seed)
+        recency = -date.toordinal() if date is not None else 0
+        return (
+            claim.seed not in changed,
+            sources[value_side(claim.value)],
+            recency,
+            claim.seed,
+            claim.start,
+        )
+
+    return sorted(finding.claims, key=key)
+
+
 def finding_rule(finding: Finding, policy: GateSettings) -> tuple[GateRule, Level] | None:
     """The rule and level a finding awaiting review breaks: an open contradiction is an
     error, an uncertain one a warning (an error with ``block_uncertain``); a variance
@@ -100,6 +125,7 @@ def finding_problems(
     Claims of seeds in ``changed`` come first in the locations, and the problem is
     marked ``new``."""
     blocking = {str(state) for state in policy.block_on}
+    published = {s.id: s.metadata.published for s in report.seeds}
     problems = []
     for finding in report.findings:
         judged = finding_rule(finding, policy)
@@ -109,7 +135,7 @@ def finding_problems(
         state = review_state(finding, decisions)
         if state not in blocking:
             continue
-        claims = sorted(finding.claims, key=lambda c: (c.seed not in changed, c.seed, c.start))
+        claims = blame_order(finding, changed, published)
         seeds = tuple(sorted({c.seed for c in finding.claims}))
         values = "; ".join(f"{c.seed}: {c.value}" for c in claims)
         what = finding.verdict.value

@@ -4,6 +4,7 @@ the confidence and identity evidence of contradictions, the time line of updates
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable
 
 from checker.schema import (
@@ -77,6 +78,30 @@ def independence(finding: Finding) -> str:
     """ "3 sources, 1 independent origin"."""
     origins = finding.independent_sources
     return f"{finding.sources} sources, {origins} independent origin{'s' if origins != 1 else ''}"
+
+
+_NOTE = re.compile(r"\s*\([^()]*\)\s*$")
+_BEFORE_FIGURE = re.compile(r"^[^\d]*?(?=\d)")
+
+
+def value_side(value: str) -> str:
+    """What a claim's value says once its hedge and notes are set aside: "around 300",
+    "nearly 300" and "300" are one side; "2020-09-27 (year inferred)" is "2020-09-27".
+    Values without a figure (a title, a quote) are their own side."""
+    side = value
+    while _NOTE.search(side):
+        side = _NOTE.sub("", side)
+    if any(ch.isdigit() for ch in side):
+        side = _BEFORE_FIGURE.sub("", side)
+    return side.strip() or value
+
+
+def sides(finding: Finding) -> dict[str, list[FindingClaim]]:
+    """A finding's claims grouped by :func:`value_side`, in the finding's order."""
+    grouped: dict[str, list[FindingClaim]] = {}
+    for claim in finding.claims:
+        grouped.setdefault(value_side(claim.value), []).append(claim)
+    return grouped
 
 
 def one_line(text: str) -> str:

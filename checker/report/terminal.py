@@ -21,9 +21,10 @@ from checker.report.common import (
     location,
     one_line,
     ranked_contradictions,
+    sides,
     timeline_text,
 )
-from checker.schema import Finding, FindingClaim, Report, Verdict
+from checker.schema import Finding, Report, Verdict
 
 # (label, Summary field, style when non-zero)
 COLUMNS: tuple[tuple[str, str, str], ...] = (
@@ -66,9 +67,10 @@ def contradiction_line(finding: Finding, width: int | None = None) -> Text:
     """``✗ fact (confidence 0.85): “quote” (seeds/a.txt:3) vs “quote” (seeds/b.txt:7)
     [decision]``; an uncertain one is marked ``?`` and says ``uncertain``.
 
-    Claims giving one value are one side: its first quote and place, and how many more
-    sources give it (``and 41 more``), so that a fact stated by 300 seeds stays one
-    readable line; with ``width`` (a terminal's) the line is cut to it with an ellipsis."""
+    Claims giving one value (hedges and notes aside: ``value_side``) are one side: its
+    first quote and place, and how many more sources give it (``and 41 more``), so that
+    a fact stated by 300 seeds stays one readable line; with ``width`` (a terminal's)
+    the line is cut to it with an ellipsis."""
     settled = is_settled(finding)
     line = Text()
     if settled:
@@ -82,10 +84,7 @@ def contradiction_line(finding: Finding, width: int | None = None) -> Text:
     if notes:
         line.append(f" ({', '.join(notes)})", style="magenta" if finding.uncertain else "dim")
     line.append(": ")
-    sides: dict[str, list[FindingClaim]] = {}
-    for claim in finding.claims:
-        sides.setdefault(claim.value, []).append(claim)
-    for i, claims in enumerate(sides.values()):
+    for i, claims in enumerate(sides(finding).values()):
         if i:
             line.append(" vs ", style="dim")
         first = claims[0]

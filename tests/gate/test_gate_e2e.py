@@ -299,3 +299,11 @@ def test_the_advice_follows_the_decision(repo: Path, cli: Cli) -> None:
     hint = confirmed[0]["hint"]
     assert "correct the article" in hint and "accepted" in hint
     assert "dismissed|accepted|confirmed" not in hint
+
+
+def test_without_since_the_seed_that_stands_alone_is_named_first(repo: Path, cli: Cli) -> None:
+    added = cli("add", str(changed_copy(repo, "250")), "--outlet", "Rival Daily")
+    assert added.code == 0, added.err
+    data = gate_json(cli)
+    first = data["problems"][0]  # type: ignore[index]
+    assert first["locations"][0]["file"] == "seeds/Rival-Daily-300-settlements.txt"
