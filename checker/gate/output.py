@@ -69,31 +69,58 @@ def render_text(result: GateResult) -> str:
     return "\n".join(out) + "\n"
 
 
+# GitHub shows at most 10 error and 10 warning annotations of a step; more are dropped.
+ANNOTATION_CAP = 10
+
+
 def problem_annotations(problem: Problem) -> list[str]:
-    """One workflow command per place of the problem (each seed of a contradiction
-    gets one on its own line), so each file shows it in the pull request's diff."""
-    lines = []
+    """One workflow command per problem, at its first place (the new or odd seed: see
+    :func:`checker.gate.policy.blame_order`); the text names the other places."""
     title = f"{problem.rule.code} {problem.rule.name}"
-    for place in problem.locations:
-        same_line = place.line is not None and place.end_line in (None, place.line)
-        lines.append(
-            annotation(
-                problem.level,
-                problem_text(problem),
-                file=place.file,
-                line=place.line,
-                end_line=place.end_line if place.line is not None else None,
-                col=place.column if same_line else None,
-                end_col=place.end_column if same_line else None,
-                title=title,
-            )
+    place, *others = problem.locations or (Location(""),)
+    text = problem_text(problem)
+    if others:
+        text += "\nAlso at: " + ", ".join(
+            f"{p.file}:{p.line}" if p.line is not None else p.file for p in others
         )
-    return lines
+    same_line = place.line is not None and place.end_line in (None, place.line)
+    return [
+        annotation(
+            problem.level,
+            text,
+            file=place.file,
+            line=place.line,
+            end_line=place.end_line if place.line is not None else None,
+            col=place.column if same_line else None,
+            end_col=place.end_column if same_line else None,
+            title=title,
+        )
+    ]
 
 
 def render_github(result: GateResult) -> str:
-    """Workflow commands (``::error file=...,line=...::...``), then the summary line."""
-    lines = [line for problem in result.problems for line in problem_annotations(problem)]
+    """Workflow commands (``::error file=...,line=...::...``), one per problem and at most
+    :data:`ANNOTATION_CAP` per level (GitHub drops the rest: a notice says how many were
+    left out), then the summary line."""
+    lines: list[str] = []
+    shown: dict[str, int] = {}
+    left_out: dict[str, int] = {}
+    for problem in result.problems:
+        if shown.get(problem.level, 0) >= ANNOTATION_CAP:
+            left_out[problem.level] = left_out.get(problem.level, 0) + 1
+            continue
+        shown[problem.level] = shown.get(problem.level, 0) + 1
+        lines.extend(problem_annotations(problem))
+    for level, count in sorted(left_out.items()):
+        plural = "" if count == 1 else "s"
+        lines.append(
+            annotation(
+                "notice",
+                f"{count} more {level}{plural} not annotated (GitHub shows {ANNOTATION_CAP} "
+                "per step): run `checker gate` for the full list",
+                title="checker gate",
+            )
+        )
     lines.append(summary_line(result))
     return "\n".join(lines) + "\n"
 

@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from jsonschema import Draft4Validator
 
 from checker.gate.core import GateResult
-from checker.gate.output import problem_annotations, render
+from checker.gate.output import ANNOTATION_CAP, problem_annotations, render
 from checker.gate.problems import (
     OPEN_CONTRADICTION,
     STALE_CLAIMS,
@@ -81,17 +81,17 @@ def test_annotations_are_one_line_and_round_trip(
 ) -> None:
     problem = contradiction(message, snippet, file, detail)
     lines = problem_annotations(problem)
-    assert len(lines) == 2
-    for line, place in zip(lines, problem.locations, strict=True):
-        assert len(line.splitlines()) == 1
-        level, props, text = parse(line)
-        assert level == "error"
-        assert text == flat(problem_text(problem))
-        assert props["file"] == flat(place.file)
-        assert props["line"] == str(place.line)
-        assert props["title"] == "G101 open-contradiction"
-    # A span over two lines has no columns (GitHub ignores them there).
-    assert "col" in parse(lines[0])[1] and "col" not in parse(lines[1])[1]
+    assert len(lines) == 1  # one annotation per problem, at its first place
+    first, other = problem.locations
+    assert len(lines[0].splitlines()) == 1
+    level, props, text = parse(lines[0])
+    assert level == "error"
+    assert text.startswith(flat(problem_text(problem)))
+    assert text.endswith(flat(f"Also at: {other.file}:{other.line}"))
+    assert props["file"] == flat(first.file)
+    assert props["line"] == str(first.line)
+    assert props["title"] == "G101 open-contradiction"
+    assert "col" in props  # the first place is on one line
 
 
 def result_with(*problems: Problem) -> GateResult:
@@ -172,3 +172,12 @@ def test_an_uncertain_contradiction_is_a_warning_that_passes_in_every_format() -
     assert data["passed"] is True and data["summary"]["uncertain"] == {"unreviewed": 1}
     assert json.loads(render(result, "sarif"))["runs"][0]["results"][0]["level"] == "warning"
     assert ET.fromstring(render(result, "junit")).get("failures") == "0"
+
+
+def test_github_annotations_stop_at_the_cap_and_say_how_many_were_left_out() -> None:
+    problems = [contradiction(f"clash {i}", "300", "seeds/a.txt", "") for i in range(13)]
+    lines = render(result_with(*problems), "github").splitlines()
+    errors = [line for line in lines if line.startswith("::error")]
+    assert len(errors) == ANNOTATION_CAP == 10
+    notice = [line for line in lines if line.startswith("::notice")]
+    assert len(notice) == 1 and "3 more errors not annotated" in notice[0]
