@@ -30,6 +30,7 @@ from checker.cli import (
     gate_cmd,
     report_cmd,
     review_cmd,
+    rule_cmd,
     run_cmd,
     schema_cmd,
     stories_cmd,
@@ -95,6 +96,7 @@ COMMANDS: tuple[ModuleType, ...] = (
     decisions_cmd,
     stories_cmd,
     schema_cmd,
+    rule_cmd,
 )
 
 

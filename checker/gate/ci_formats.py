@@ -36,7 +36,10 @@ def _sarif_location(place: Location, location_id: int | None = None) -> sarif.Sa
 
 def render_sarif(result: GateResult) -> str:
     """A SARIF log with every gate rule and one result per problem."""
-    rules = [sarif.rule(r.code, r.name, r.description, level="error") for r in RULES]
+    rules = [
+        sarif.rule(r.code, r.name, r.description, level="error", help_text=r.description)
+        for r in RULES
+    ]
     index = {r.code: i for i, r in enumerate(RULES)}
     results = []
     for problem in result.problems:

@@ -13,9 +13,11 @@ own problems in the same format.
 
 from __future__ import annotations
 
+import inspect
 from typing import Any
 from urllib.parse import quote
 
+from checker.classify.registry import REGISTRY
 from checker.fileio import dumps_canonical
 from checker.report.common import finding_message, seed_path, timeline
 from checker.schema import DecisionKind, Finding, FindingClaim, Report, Verdict
@@ -93,14 +95,21 @@ def claim_location(claim: FindingClaim, *, location_id: int | None = None) -> Sa
     )
 
 
-def rule(rule_id: str, name: str, description: str, *, level: str = "warning") -> SarifObject:
-    """A ``reportingDescriptor`` for ``tool.driver.rules``."""
-    return {
+def rule(
+    rule_id: str, name: str, description: str, *, level: str = "warning", help_text: str = ""
+) -> SarifObject:
+    """A ``reportingDescriptor`` for ``tool.driver.rules``; ``help_text`` (the rule's
+    documentation, as ``checker rule CODE`` prints it) becomes its ``help``."""
+    out: SarifObject = {
         "id": rule_id,
         "name": name,
         "shortDescription": {"text": description},
         "defaultConfiguration": {"level": level},
     }
+    if help_text:
+        out["fullDescription"] = {"text": help_text.split("\n\n", 1)[0]}
+        out["help"] = {"text": help_text, "markdown": help_text}
+    return out
 
 
 def result(
@@ -214,6 +223,12 @@ def finding_result(finding: Finding, rule_index: int) -> SarifObject:
     )
 
 
+def rule_help(rule_id: str) -> str:
+    """A comparison rule's documentation: its docstring (empty for an unknown code)."""
+    found = REGISTRY.get(rule_id)
+    return inspect.cleandoc(found.__doc__ or "") if found is not None else ""
+
+
 def render(report: Report) -> str:
     """The SARIF log of a report: contradictions, updates and variances (report order),
     rules sorted by id."""
@@ -224,7 +239,14 @@ def render(report: Report) -> str:
     rule_ids = sorted(names)
     index = {rule_id: i for i, rule_id in enumerate(rule_ids)}
     rules = [
-        rule(rid, names[rid][0], names[rid][0], level=LEVELS[names[rid][1]]) for rid in rule_ids
+        rule(
+            rid,
+            names[rid][0],
+            names[rid][0],
+            level=LEVELS[names[rid][1]],
+            help_text=rule_help(rid),
+        )
+        for rid in rule_ids
     ]
     results = [finding_result(f, index[f.rule]) for f in flagged]
     return dumps(sarif_log(rules, results, version=report.checker_version))

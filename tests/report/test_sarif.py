@@ -10,6 +10,7 @@ from typing import Any
 from hypothesis import HealthCheck, given, settings
 from jsonschema import Draft4Validator
 
+from checker.classify.registry import REGISTRY
 from checker.report import sarif
 from checker.schema import Report, Verdict
 from tests.report.sample import sample_report
@@ -102,6 +103,12 @@ def test_rules_are_listed_and_indexed() -> None:
     assert rules == sorted(set(rules))
     for result in run["results"]:
         assert rules[result["ruleIndex"]] == result["ruleId"]
+    # Each rule carries its documentation (the docstring `checker rule CODE` prints).
+    known = [d for d in run["tool"]["driver"]["rules"] if d["id"] in REGISTRY]
+    assert known  # the sample also names made-up codes, which have no documentation
+    for descriptor in known:
+        assert len(descriptor["help"]["text"]) > 40, descriptor["id"]
+        assert descriptor["fullDescription"]["text"]
 
 
 def test_decisions_become_suppressions() -> None:
