@@ -3,7 +3,8 @@
 (a) A summary made of sentences copied or shortened from an article (numbers, dates
 and names unchanged) never contradicts the article. (b) A toll that only rises across
 dated reports, in any wording and with any lower-bound hedge, is never a
-contradiction: it is one figure reported as it changes.
+contradiction: it is one figure reported as it changes. (c) A time of day written in
+other formats agrees; moved by more than its precision, it contradicts.
 """
 
 from __future__ import annotations
@@ -123,3 +124,35 @@ def test_a_toll_that_only_rises_is_never_a_contradiction(
         articles[f"report{i}"] = (text, monday + dt.timedelta(days=i))
     report = _run(articles)
     assert not _contradictions(report), tolls
+
+
+CLOCK_WORDINGS = (
+    "{h}:{m:02d} p.m.",
+    "{h}.{m:02d}pm",
+    "{h}:{m:02d} pm local time",
+    "{h}:{m:02d}pm",
+)
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    hour=st.integers(1, 11),
+    minute=st.integers(0, 57),
+    shift=st.integers(2, 40),
+    wordings=st.lists(st.sampled_from(CLOCK_WORDINGS), min_size=3, max_size=3),
+)
+def test_a_time_of_day_reformatted_agrees_and_moved_contradicts(
+    hour: int, minute: int, shift: int, wordings: list[str]
+) -> None:
+    """One start time written three ways never contradicts; the same event's time moved
+    by two minutes or more (a time to the minute is exact) always does."""
+    day = dt.date(2025, 11, 14)
+
+    def article(wording: str, m: int) -> tuple[str, dt.date]:
+        told = wording.format(h=hour + (m // 60), m=m % 60)
+        return f"The leaders' meeting started at {told} on Friday, officials said.\n", day
+
+    same = {f"s{i}": article(w, minute) for i, w in enumerate(wordings)}
+    assert not _contradictions(_run(same)), same
+    moved = {"a": article(wordings[0], minute), "b": article(wordings[1], minute + shift)}
+    assert _contradictions(_run(moved)), moved
