@@ -50,6 +50,8 @@ class QuantityMismatch(Rule):
         if frame_a.dimension != frame_b.dimension:
             interval_b = in_dimension(interval_b, frame_b, frame_a, as_of_b or as_of_a)
             differences.append("unit")
+        if frame_a.dimension == "rank" == frame_b.dimension:
+            interval_a, interval_b = rank_scopes(frame_a, interval_a, frame_b, interval_b)
         if (
             evolving(frame_a, frame_b)
             and not same_moment(frame_a, frame_b)
@@ -67,9 +69,10 @@ class QuantityMismatch(Rule):
                 ("value",),
             )
         if not overlap(interval_a, interval_b) and not same_when_rounded(a, b):
-            slots, confidence = identity(
-                frame_a, frame_b, as_of_a, as_of_b, (_middle(a.interval), _middle(interval_b))
-            )
+            values: tuple[float, float] | None = (_middle(a.interval), _middle(interval_b))
+            if frame_a.dimension == "rank":
+                values = None  # ranks are small ordinals: their distance says nothing
+            slots, confidence = identity(frame_a, frame_b, as_of_a, as_of_b, values)
             uncertain = confidence < ctx.settings.classify.min_confidence
             shared = ", ".join(s.slot for s in slots if s.status is SlotStatus.SAME)
             return Outcome(
@@ -105,6 +108,26 @@ class QuantityMismatch(Rule):
             return f"vague count ({claim.vague or claim.hedge.value}) of {claim.unit}"
         hedge = "exact" if claim.hedge is Hedge.EXACT else claim.hedge.value
         return f"{hedge} figure -> {_shown(claim.interval, claim)} {claim.unit}"
+
+
+def rank_scopes(
+    frame_a: Frame, interval_a: Interval, frame_b: Frame, interval_b: Interval
+) -> tuple[Interval, Interval]:
+    """Ranks of one record (rule Q005) in scopes of different width: a rank within a
+    window or a place ("the second-lowest since 1885", "the third-largest in Europe")
+    says the rank ever is at least that, so it is compared with an all-time rank ("a
+    record low") as a lower bound, and two windows ("since 1885", "since 2001") bound
+    each other's rank from below only: "the first since 1966" and "the second ever" can
+    both be true, "a record low" and "the second-lowest since 1885" cannot. Ranks in one
+    scope are compared as stated."""
+
+    def widened(frame: Frame, other: Frame, interval: Interval) -> Interval:
+        narrower = (frame.period is not None and frame.period != other.period) or (
+            frame.place is not None and other.place is None
+        )
+        return Interval(low=interval.low) if narrower else interval
+
+    return widened(frame_a, frame_b, interval_a), widened(frame_b, frame_a, interval_b)
 
 
 def in_dimension(

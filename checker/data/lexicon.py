@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -60,6 +60,10 @@ class Lexicon:
         self._entities: dict[str, tuple[str, str]] = {}
         self._spelling: dict[str, str] = {}
         self._synonyms: dict[str, str] = {}
+        # Wordings of several words ("stepped down", "chief executive"): folded words ->
+        # key, and per first word the lengths of its phrases, longest first.
+        self._phrases: dict[tuple[str, ...], str] = {}
+        self._phrase_lengths: dict[str, tuple[int, ...]] = {}
         # Callers' per-word results over this lexicon (a news vocabulary is bounded).
         self.memo: dict[str, str] = {}
         surfaces: list[str] = []
@@ -71,9 +75,17 @@ class Lexicon:
         for canonical, variants in aliases.sections["spelling"].items():
             for variant in (canonical, *variants):
                 self._spelling[_key(variant)] = canonical
+        lengths: dict[str, set[int]] = {}
         for key, words in synonyms.items():
             for word in (key, *words):
                 self._synonyms[_key(word)] = key
+                parts = tuple(_WORD.findall(_key(word)))
+                if len(parts) > 1:
+                    self._phrases[parts] = key
+                    lengths.setdefault(parts[0], set()).add(len(parts))
+        self._phrase_lengths = {
+            first: tuple(sorted(found, reverse=True)) for first, found in lengths.items()
+        }
         # Longest first so "Upper Karabakh" wins over "Karabakh"; letters are
         # matched with their case (so "US" is not "us"), diacritics ignored.
         body = trie_pattern(set(surfaces))
@@ -133,6 +145,37 @@ class Lexicon:
         if spelled is not None:
             key = _key(spelled)
         return self._synonyms.get(key, key)
+
+    def phrases(self, words: Sequence[str]) -> list[tuple[int, int, str]]:
+        """Wordings of several words among ``words`` (folded): ``(first, end, key)``.
+
+        ``["she", "stepped", "down", "as", "chief", "executive"]`` ->
+        ``[(1, 3, "resign"), (4, 6, "ceo")]``. Whole words only, left to right in one
+        pass, the longest phrase at each word first, never overlapping; the cost is
+        linear in the words (a look-up per word, a few more where a phrase may begin).
+        Callers take the key of each phrase in place of its words *before* dropping
+        stopwords ("took on the top job" needs its "on" and "the").
+        """
+        found: list[tuple[int, int, str]] = []
+        table, first_lengths = self._phrases, self._phrase_lengths
+        if not first_lengths:
+            return found
+        index, count = 0, len(words)
+        while index < count:
+            lengths = first_lengths.get(words[index])
+            if lengths is not None:
+                for length in lengths:
+                    end = index + length
+                    key = table.get(tuple(words[index:end])) if end <= count else None
+                    if key is not None:
+                        found.append((index, end, key))
+                        index = end
+                        break
+                else:
+                    index += 1
+                continue
+            index += 1
+        return found
 
     def find_entities(self, text: str) -> list[str]:
         """Sorted canonical names of the known entities mentioned in ``text``."""

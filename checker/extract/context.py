@@ -153,18 +153,20 @@ class SentenceContext:
             return None
         out: list[tuple[int, int, str]] = []
         entity_index = 0
+        run: list[Token] = []  # words since the last entity: phrases are matched in them
         for token in self.tokens:
             while entity_index < len(spans) and spans[entity_index][1] <= token.start:
                 entity_index += 1
             if entity_index < len(spans) and spans[entity_index][0] <= token.start:
+                out.extend(_run_keys(run, art.lexicon, art.lang))
+                run = []
                 start, end, canonical = spans[entity_index]
                 if out and out[-1][0] == start:
                     continue  # the entity was emitted at its first word
                 out.append((start, end, " ".join(_keys(canonical, art.lexicon, art.lang))))
                 continue
-            key = _word_key(token.folded, art.lexicon, art.lang)
-            if key:
-                out.append((token.start, token.end, key))
+            run.append(token)
+        out.extend(_run_keys(run, art.lexicon, art.lang))
         return out
 
     def normalise_span(self, start: int, end: int) -> str:
@@ -303,15 +305,42 @@ def normalise(text: str, lexicon: Lexicon, lang: Language) -> str:
 
 
 def _keys(text: str, lexicon: Lexicon, lang: Language) -> list[str]:
-    keys = (_word_key(fold(m.group(0)), lexicon, lang) for m in WORD.finditer(text))
+    words = [fold(m.group(0)) for m in WORD.finditer(text)]
+    keys = (key for _, _, key in _phrase_keys(words, lexicon, lang))
     return [key for key in keys if key]
+
+
+def _run_keys(tokens: list[Token], lexicon: Lexicon, lang: Language) -> list[tuple[int, int, str]]:
+    """``(start, end, key)`` of a run of words: a phrase spans its words, no stopwords."""
+    keyed = _phrase_keys([t.folded for t in tokens], lexicon, lang)
+    return [(tokens[first].start, tokens[end - 1].end, key) for first, end, key in keyed if key]
+
+
+def _phrase_keys(words: list[str], lexicon: Lexicon, lang: Language) -> list[tuple[int, int, str]]:
+    """``(first, end, key)`` per word of ``words`` (folded), and one per wording of several
+    words ("stepped down" -> ``resign``), matched before stopwords are dropped."""
+    phrases = lexicon.phrases([_bare(w) for w in words]) if words else []
+    if not phrases:
+        return [(i, i + 1, _word_key(w, lexicon, lang)) for i, w in enumerate(words)]
+    out: list[tuple[int, int, str]] = []
+    index = 0
+    for first, end, key in phrases:
+        out.extend((i, i + 1, _word_key(words[i], lexicon, lang)) for i in range(index, first))
+        out.append((first, end, key))
+        index = end
+    out.extend((i, i + 1, _word_key(words[i], lexicon, lang)) for i in range(index, len(words)))
+    return out
+
+
+def _bare(word: str) -> str:
+    return word[:-2] if word.endswith(("'s", "’s")) else word
 
 
 def _word_key(word: str, lexicon: Lexicon, lang: Language) -> str:
     cache = lexicon.memo
     key = cache.get(word)
     if key is None:
-        base = word[:-2] if word.endswith(("'s", "’s")) else word
+        base = _bare(word)
         key = "" if base in lang.stopwords else lexicon.synonym_key(base)
         cache[word] = key
     return key

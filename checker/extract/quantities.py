@@ -58,6 +58,7 @@ _UNIT_STOP = frozenset(
         "under",
         "through",
         "around",
+        "respectively",
         "when",
         "where",
         "since",
@@ -339,6 +340,42 @@ def _elided(ctx: SentenceContext, hedge_start: int, end: int) -> int | None:
     return place.end() if place else None
 
 
+# Between two figures of a list: "9,000 and 25,000 marchers", "51.2%, 44.9% and 3.9%".
+_LIST_GAP = re.compile(r"(?:\s*%|\s+per\s*cent|\s+percent)?(?P<sep>\s*,\s*|\s*,?\s+and\s+)", re.I)
+_LIST_FIGURES = 4
+
+
+def _list_last(ctx: SentenceContext, matches: list[re.Match[str]], index: int) -> int | None:
+    """The index of the last figure of the coordinated list of 2-4 figures that the
+    figure at ``index`` begins or continues (commas between them, "and" before the
+    last), whose noun says what the others count too."""
+    last = index
+    while last + 1 < len(matches) and last - index < _LIST_FIGURES - 1:
+        gap = _LIST_GAP.fullmatch(ctx.text, matches[last].end(), matches[last + 1].start("num"))
+        if gap is None:
+            return None
+        last += 1
+        if "and" in gap.group("sep"):
+            return last
+    return None
+
+
+def _listed_after(ctx: SentenceContext, matches: list[re.Match[str]], index: int) -> bool:
+    """Whether the figure at ``index`` follows the one before it in a list."""
+    if index == 0:
+        return False
+    gap = _LIST_GAP.fullmatch(ctx.text, matches[index - 1].end(), matches[index].start("num"))
+    return gap is not None
+
+
+def _list_percent(ctx: SentenceContext, match: re.Match[str]) -> str | None:
+    """The measured noun of the last percentage of a list ("... and 3.9% of the vote")."""
+    skip = _SKIP_AFTER.match(ctx.text, match.end())
+    if skip is None or not _PERCENT.search(skip.group(0)):
+        return None
+    return percent_unit(ctx, match.start("num"), skip.end())
+
+
 @rule("Q001", "counted quantity")
 def counted(ctx: SentenceContext) -> list[ClaimBase]:
     """A figure in digits or words and the thing it counts: "300 settlements and
@@ -350,7 +387,10 @@ def counted(ctx: SentenceContext) -> list[ClaimBase]:
     A range is one claim ("between 400 and 600 people", "5-6 metres"): hedge
     ``range``, value its low end, interval [low, high]. A figure with no noun in a
     list, before a place or a name, counts what the figure before it counts
-    ("1.12 million people marched, 38,000 in Lyon"). A noun before the figure with
+    ("1.12 million people marched, 38,000 in Lyon"); in a list of figures, a figure
+    with no noun counts what the list's last one counts ("9,000 and 25,000 marchers")
+    and a bare percentage measures what the one before it measures ("won 51.2%, 44.9%
+    and 3.9%"). A noun before the figure with
     "of" says what it counts, whatever follows ("a majority of 176 MPs" and "a majority
     of 174" both count the majority). Digits grouped with dots are
     thousands when every group has three digits and there are two groups or the
@@ -362,6 +402,7 @@ def counted(ctx: SentenceContext) -> list[ClaimBase]:
     ages = age_spans(ctx.text)  # rule Q003's
     matches = list(number_pattern().finditer(ctx.text))
     previous: _Counted | None = None
+    previous_index = -1  # the match ``previous`` was read from
     index = -1
     while index + 1 < len(matches):
         index += 1
@@ -389,6 +430,7 @@ def counted(ctx: SentenceContext) -> list[ClaimBase]:
                 surface = ctx.text[start:end]
                 index += 1  # the high end is read
         unit_start = end
+        shared: _Counted | None = None  # the figure before in a list, whose verb this shares
         strong = re.match(r"-(strong|member|man|person|seat)\b", ctx.text[end:])
         if strong:  # "the 450-seat parliament": the figure describes the noun after it
             head, head_end = counted_thing(ctx, end + strong.end())
@@ -401,12 +443,27 @@ def counted(ctx: SentenceContext) -> list[ClaimBase]:
                 unit, unit_end = counted_thing(ctx, part.end())
             elif skip and _PERCENT.search(skip.group(0)):
                 unit, unit_end = percent_unit(ctx, start, skip.end()) or "", skip.end()
+                final = None if unit else _list_last(ctx, matches, index)
+                if final is not None:  # "51.2%, 44.9% and 3.9% of the vote"
+                    unit = _list_percent(ctx, matches[final]) or ""
+                if (
+                    not unit
+                    and previous is not None
+                    and _PERCENT.match(previous.unit)
+                    and previous_index == index - 1
+                    and _listed_after(ctx, matches, index)
+                ):  # "won 51.2%, 44.9% and 3.9%": what the first of the list measures
+                    unit, shared = previous.unit, previous
             else:
                 unit, unit_end = counted_thing(ctx, skip.end() if skip else unit_start)
+                final = None if unit else _list_last(ctx, matches, index)
+                if final is not None:  # "9,000 and 25,000 marchers": the last one's noun
+                    unit = counted_thing(ctx, matches[final].end())[0]
+                    unit = "" if _PERCENT.match(unit) or currency_word(unit) else unit
         if _MAGNITUDE.search(ctx.text, max(0, start - 12), start):
             unit = f"magnitude {unit}".strip()  # "magnitude 7.1 earthquake": a measure
         hedge, hedge_start = hedge_before(ctx.text, span.start if span else start)
-        elided = None
+        elided = shared
         if not unit and previous is not None and value <= previous.value * _ELIDED_RATIO:
             place_end = _elided(ctx, hedge_start, end)
             if place_end is not None:  # "..., 38,000 in Lyon": people marched, in Lyon
@@ -466,6 +523,7 @@ def counted(ctx: SentenceContext) -> list[ClaimBase]:
         )
         ctx.take(hedge_start, unit_end, "quantity")
         previous = _Counted(value, unit, actor, action)
+        previous_index = index
         if subject is None and not _PERCENT.match(unit) and not currency and ctx.section == "body":
             ctx.art.last_counted = previous
     return out

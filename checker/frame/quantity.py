@@ -166,6 +166,9 @@ class FigureInClause:
     progress: float | None = None  # how far a vote count had gone ("with 99% counted")
     in_progress_phrase: bool = False  # the figure is that progress ("with 99% counted")
     counting: bool = False  # the article reports a count still going on
+    # whose the figure is when a list says so ("Labour and the Conservatives won 34% and
+    # 24% respectively": the second figure is the Conservatives'), else None
+    listed_owner: str | None = None
 
 
 def _words(text: str) -> list[str]:
@@ -582,7 +585,10 @@ def _period(fig: FigureInClause) -> str | None:
 def _owner(fig: FigureInClause) -> list[str]:
     """Whose the figure is: the name nearest before it in its clause ("Erdogan won
     49.4%", "Chelsea's £106.8m"), a name inside its span ("43 England caps"), else the
-    nearest one after it ("a £105m fee for Declan Rice")."""
+    nearest one after it ("a £105m fee for Declan Rice"). A figure of a list takes the
+    name of the same rank in a coordinated list of names (``listed_owner``)."""
+    if fig.listed_owner is not None:
+        return [fig.listed_owner]
     inside = [n for s, e, n in fig.names if fig.start <= s and e <= fig.end]
     if inside:
         return [inside[0]]
@@ -701,7 +707,12 @@ def same_fact(a: Frame, b: Frame) -> bool:
         return False  # "unions had expected 80,000" is no count of the march
     if a.change != b.change:
         return False  # "raised rates by 0.25 points" is a step; "to 5.25%" is a level
-    if a.period is not None and b.period is not None and not _same_month(a.period, b.period):
+    if (
+        a.period is not None
+        and b.period is not None
+        and not _same_month(a.period, b.period)
+        and a.dimension != "rank"  # a rank's window only bounds it (C101)
+    ):
         return False  # June's inflation is not October's
     if a.place is not None and b.place is not None and not _share([a.place], [b.place]):
         return False  # Lyon's crowd is not Toulouse's; a province's toll is not another's
@@ -723,8 +734,8 @@ def same_source(a: str, b: str) -> bool:
 
 def owned(frame: Frame) -> bool:
     """Whether the figure belongs to its subject: a vote share, seats, goals, a sum
-    (whose fee): then two subjects are two facts."""
-    if frame.dimension.startswith("money"):
+    (whose fee), a rank (whose record): then two subjects are two facts."""
+    if frame.dimension.startswith("money") or frame.dimension == "rank":
         return True
     if frame.measure is None:
         return False

@@ -3,8 +3,9 @@
 Two wordings of one fact ("Armenian military retook" / "Armenia's army
 liberated") should give the same tokens, so matching scores what is said
 rather than how. The lexicon (``checker.data``) holds the reviewed knowledge;
-this module only applies it, token by token, with a cache because the same
-words recur across thousands of claims.
+this module only applies it: wordings of several words first ("stepped down",
+"chief executive", before stopwords are dropped), then token by token, with a
+cache because the same words recur across thousands of claims.
 """
 
 from __future__ import annotations
@@ -62,6 +63,7 @@ class Vocabulary:
         self._lexicon = lexicon
         self._cache: dict[str, str] = {}
         self._spelled: dict[str, str] = {}
+        self._folded: dict[str, str] = {}  # raw word -> folded, possessive dropped
         self._texts: dict[str, tuple[str, ...]] = {}
         self.entity_tokens: set[str] = set()  # tokens that stand for a named entity
 
@@ -115,12 +117,25 @@ class Vocabulary:
         return list(cached)
 
     def _tokens(self, text: str) -> list[str]:
+        raws = _WORD.findall(text)
+        phrases = self._lexicon.phrases([self._fold(raw) for raw in raws])
         out = []
-        for match in _WORD.finditer(text):
-            token = self.word(match.group(0))
-            if token:
-                out.append(token)
+        index = 0
+        for first, end, key in (*phrases, (len(raws), len(raws), "")):
+            for raw in raws[index:first]:
+                token = self.word(raw)
+                if token:
+                    out.append(token)
+            if key:
+                out.append(key.replace(" ", "_"))
+            index = end
         return out
+
+    def _fold(self, raw: str) -> str:
+        folded = self._folded.get(raw)
+        if folded is None:
+            folded = self._folded[raw] = fold(_POSSESSIVE.sub("", raw))
+        return folded
 
 
 def _singular(word: str) -> str:
