@@ -254,12 +254,28 @@ class SentenceContext:
         before = _event_only(self.normalise_span(cs, start), self.art.lang)[-8:]
         after = _event_only(self.normalise_span(end, ce), self.art.lang)[:5]
         words = [*before, *after]
+        if not before:
+            # "cut costs by €1 billion ($1.1 billion) by 2026": a parenthetical aside ends
+            # no clause for what follows it; the words before the aside are the event's.
+            opening = self._aside_before(cs)
+            if opening is not None:
+                ps, _ = self.clause(opening, opening)
+                before = _event_only(self.normalise_span(ps, opening), self.art.lang)[-8:]
+                words = [*before, *after]
         if not words:
             window = _CLAUSE_WINDOW
             whole = f"{self.normalise_span(max(0, start - window), start)} "
             whole += self.normalise_span(end, min(len(self.text), end + window))
             words = _event_only(whole, self.art.lang)[:13]
         return " ".join(words)
+
+    def _aside_before(self, position: int) -> int | None:
+        """Where the parenthetical that ends just before ``position`` opens, if one does."""
+        close = self.text.rfind(")", 0, position)
+        if close < 0 or self.text[close + 1 : position].strip():
+            return None
+        opening = self.text.rfind("(", 0, close)
+        return opening if opening > 0 else None
 
     @lazy
     def date_mask(self) -> bytearray:
