@@ -80,6 +80,28 @@ def make_card(number: int, finding: Finding) -> Card:
 
 
 @dataclass(frozen=True)
+class StoryRow:
+    """A story in the page's index: its findings by verdict and its first card."""
+
+    name: str
+    anchor: str
+    counts: dict[str, int]
+    first: str | None
+
+
+def story_index(cards: list[Card]) -> list[StoryRow]:
+    """One row per story the findings belong to, by name; the first card of each (in page
+    order: contradictions first) is where its link goes."""
+    names = sorted({card.finding.story for card in cards if card.finding.story})
+    rows = []
+    for index, name in enumerate(names, start=1):
+        mine = [card for card in cards if card.finding.story == name]
+        counts = {v.value: sum(1 for c in mine if c.finding.verdict is v) for v in VERDICT_ORDER}
+        rows.append(StoryRow(name, f"story{index}", counts, mine[0].anchor if mine else None))
+    return rows
+
+
+@dataclass(frozen=True)
 class Cell:
     x: int
     y: int
@@ -223,6 +245,7 @@ def render(report: Report) -> str:
         cards=cards,
         singles=singles,
         matrix=build_matrix(report, cards, singles),
+        stories=story_index(cards),
         cell_size=_CELL,
         verdicts=[(v.value, VERDICT_PLURALS[v], len(groups[v])) for v in VERDICT_ORDER],
         labels={v.value: VERDICT_LABELS[v] for v in VERDICT_ORDER},

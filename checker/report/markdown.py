@@ -127,7 +127,9 @@ def _claim_lines(claim: FindingClaim, names: dict[str, str], *, dated: bool = Fa
     return lines
 
 
-def _finding_lines(number: int, finding: Finding, names: dict[str, str]) -> list[str]:
+def _finding_lines(
+    number: int, finding: Finding, names: dict[str, str], show_story: bool = False
+) -> list[str]:
     # a heading cannot continue on a second line: it stays whole however long
     heading = f"#### {number}. {escape(finding.fact)}".rstrip()
     if finding.uncertain:
@@ -150,6 +152,8 @@ def _finding_lines(number: int, finding: Finding, names: dict[str, str]) -> list
         f"rule {code(finding.rule)} {escape(finding.rule_name)}",
         escape(independence(finding)),
     ]
+    if finding.story and show_story:
+        facts.append(f"story {escape(finding.story)}")
     if finding.differences:
         facts.append("differs in: " + ", ".join(escape(d) for d in finding.differences))
     lines.extend(wrap(" · ".join(facts), guard_first=False))
@@ -223,6 +227,25 @@ def render(report: Report) -> str:
         f"| single-source | {summary.single_source} |",
         "",
     ]
+    stories = sorted({f.story for f in report.findings if f.story})
+    if len(stories) > 1:  # facts are compared within a story: how each one fares
+        lines += [
+            "| story | contradictions | updates | variances | agreements |",
+            "|---|---:|---:|---:|---:|",
+        ]
+        for story in stories:
+            mine = [f for f in report.findings if f.story == story]
+            counts = [
+                sum(1 for f in mine if f.verdict is v)
+                for v in (
+                    Verdict.CONTRADICTION,
+                    Verdict.UPDATE,
+                    Verdict.VARIANCE,
+                    Verdict.AGREEMENT,
+                )
+            ]
+            lines.append(f"| {escape(story)} | " + " | ".join(str(c) for c in counts) + " |")
+        lines.append("")
     groups = by_verdict(report.findings)
     # Blocks in reading order; the first ones (contradictions) are kept whatever the size.
     blocks: list[list[str]] = []
@@ -236,7 +259,7 @@ def render(report: Report) -> str:
         blocks.append(head)
         for finding in groups[verdict]:
             number += 1
-            blocks.append(_finding_lines(number, finding, names))
+            blocks.append(_finding_lines(number, finding, names, show_story=len(stories) > 1))
         if folded:
             blocks.append(["</details>", ""])
     if report.single_source:

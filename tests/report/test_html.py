@@ -201,3 +201,23 @@ def test_contradictions_ranked_with_confidence_identity_and_uncertain_label() ->
         "event \u201cdestroyed\u201d: one side only</span>"
     ) in tanks
     assert group.count('class="badge uncertain"') == 2
+
+
+def _two_stories() -> Report:
+    report = sample_report()
+    findings = [
+        f.model_copy(update={"story": "harbour-fire" if i % 2 else "valley-floods"})
+        for i, f in enumerate(report.findings)
+    ]
+    return report.model_copy(update={"findings": findings})
+
+
+def test_a_report_of_several_stories_has_a_story_index() -> None:
+    page = html.render(_two_stories())
+    index = page[page.index('id="stories-h"') : page.index('id="sources-h"')]
+    assert "harbour-fire" in index and "valley-floods" in index
+    assert page.count('<span class="k">story</span>') == len(sample_report().findings)
+    report = sample_report()
+    one = [f.model_copy(update={"story": "valley-floods"}) for f in report.findings]
+    page = html.render(report.model_copy(update={"findings": one}))
+    assert 'id="stories-h"' not in page and '<span class="k">story</span>' not in page

@@ -206,3 +206,15 @@ def test_a_finding_with_many_sources_quotes_a_bounded_number() -> None:
     text = markdown.render(big)
     assert text.count("`seeds/copy0") == markdown.MAX_CLAIMS
     assert "- \u2026 and 8 more (see `reports/consistency.html`)" in text
+
+
+def test_a_report_of_several_stories_counts_each_story() -> None:
+    report = sample_report()
+    findings = [
+        f.model_copy(update={"story": "harbour-fire" if i % 2 else "valley-floods"})
+        for i, f in enumerate(report.findings)
+    ]
+    text = markdown.render(report.model_copy(update={"findings": findings}))
+    assert "| story | contradictions | updates | variances | agreements |" in text
+    assert "| harbour-fire |" in text and "| valley-floods |" in text
+    assert "story harbour-fire" in text
