@@ -44,6 +44,13 @@ class DateMismatch(Rule):
     confident, even one day apart. Event words that name different years or
     ordinals ("first" / "second round") are different events: never a
     contradiction.
+
+    A level dated by the last time it was reached ("the highest rate since March 2008",
+    "The last time it stood at 5.25% was in April 2008", rule D008) is compared only
+    with another such date of one measure and one superlative
+    (:func:`checker.frame.dates.records_apart`): "since 2008" and "since March 2008"
+    agree (the year holds the month), March and April 2008 contradict; "highest" and
+    "lowest", or a level's last date and another event's date, are two facts.
     """
 
     code = "C102"
@@ -55,7 +62,7 @@ class DateMismatch(Rule):
         stated_clash = _clash(fixed(a), fixed(b))
         resolved_clash = _clash(a.resolved, b.resolved)
         if stated_clash or resolved_clash:
-            why = events.apart(words_of(a.event), words_of(b.event))
+            why = frame.records_apart(a, b) or events.apart(words_of(a.event), words_of(b.event))
             if why is not None:
                 return Outcome(
                     Verdict.VARIANCE,

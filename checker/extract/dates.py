@@ -6,7 +6,9 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
+from dataclasses import dataclass
 
+from checker.data.folding import fold
 from checker.data.loader import load_bundled
 from checker.data.trie import trie_pattern
 from checker.extract.context import SentenceContext
@@ -20,6 +22,7 @@ from checker.extract.resolve import (
     resolve_calendar,
     season_year,
 )
+from checker.frame.dates import RECORD_MARK, record_cues, superlative
 from checker.schema.claims import ClaimBase, Confidence, DateClaim, PartialDate, Resolution
 from checker.text.dates import DateMatch
 from checker.text.numbers import parse_number
@@ -134,8 +137,9 @@ def _named_past_event(ctx: SentenceContext, match: DateMatch) -> str | None:
 
 def _calendar(ctx: SentenceContext, code: str, forms: tuple[str, ...]) -> list[ClaimBase]:
     out: list[ClaimBase] = []
+    records = _records(ctx) if code == "D003" else {}
     for match in ctx.dates:
-        if match.form not in forms:
+        if match.form not in forms or (match.start, match.end) in records:
             continue
         event = _named_past_event(ctx, match) or ctx.event_words(match.start, match.end)
         cs, ce = ctx.clause(match.start, match.end)
@@ -185,6 +189,176 @@ def _names_a_date(ctx: SentenceContext, end: int) -> bool:
         and not ctx.text[end : d.start].strip(", ")
         for d in ctx.dates
     )
+
+
+# A level dated by the last time it was reached (D008). Each pattern is matched against
+# the sentence up to the date itself ("... the highest rate since " + "March 2008").
+_RECORD_REACH = 160  # characters before the date a record's words may start
+_DATE_LEAD = re.compile(r"(?i)(?:since|in)\s+")
+_NOUN = r"[A-Za-z][A-Za-z'’-]*"
+# "the highest rate since", "inflation at its highest since", "their highest tally since"
+_SUPERLATIVE_SINCE = re.compile(
+    rf"(?i:\b(?:the|its|their|his|her|our|a|an)\s+)(?P<sup>(?i:most|least)\s+{_NOUN}|{_NOUN})"
+    rf"(?P<noun>(?:\s+{_NOUN}){{0,3}}?)\s+(?i:since)\s+$"
+)
+# "The last time it stood at 5.25% was in", "The last time the base rate was this high was"
+_LAST_TIME = re.compile(
+    r"(?i)\bthe\s+last\s+time\s+(?P<subj>[^,;:()\d]{1,60}?)\s+"
+    r"(?:was|were|stood|sat|traded|closed|had\s+been|reached|hit)\s+"
+    r"(?P<mid>(?:at\s+[\d$£€]|at\s+(?:this|that|such|these|those)\s+levels?\b"
+    r"|(?:this|that|so|as)\s+[a-z]+\b|above\s|below\s)[^,;:()]{0,30}?)\s+"
+    r"(?:was|came)\s+(?:back\s+)?(?:in|on)\s+$"
+)
+# "a level last seen in", "rates were last this high in", "levels not seen since"
+_LAST_SEEN = re.compile(
+    r"(?i)\b(?P<subj>[A-Za-z][\w'’-]*(?:\s+[A-Za-z][\w'’-]*){0,2}?)\s+"
+    r"(?:(?:was|were|is|are|has\s+been|have\s+been)\s+)?"
+    r"(?P<cue>last\s+(?:seen|recorded|reached|(?:this|so|as)\s+[a-z]+|at\s+(?:this|that|such)"
+    r"\s+levels?|at\s+[\d$£€][^\s,;]*)|not\s+(?:been\s+)?seen\s+since)\s+(?:in\s+)?$"
+)
+_PREPOSITION = re.compile(r"(?i)\s(?:in|of|for|across|at|on|to|from|among|by|with)\s")
+
+
+@dataclass(frozen=True)
+class _Record:
+    start: int  # the claim's span: from the words that state the level, when no figure
+    measure: str
+
+
+@functools.cache
+def _measure_pattern() -> re.Pattern[str]:
+    cues = record_cues()
+    names = sorted({*cues.measures, *cues.synonyms}, key=len, reverse=True)
+    words = "|".join(r"\s+".join(re.escape(w) for w in n.split()) for n in names)
+    return re.compile(rf"(?i)(?<![\w-])(?:{words})(?![\w-])")
+
+
+def _canonical(words: list[str]) -> str:
+    """A measure's name: the longest known name ending its words, else the words; a
+    plural last word in the singular ("rates" -> "rate")."""
+    cues = record_cues()
+    for i in range(len(words)):
+        tail = " ".join(words[i:])
+        if tail in cues.synonyms:
+            return cues.synonyms[tail]
+        if tail in cues.measures:
+            words = words[i:]
+            break
+    last = words[-1] if words else ""
+    if len(last) > 3 and last.endswith("s") and not last.endswith(("ss", "us", "is")):
+        words = [*words[:-1], last[:-1]]
+    return " ".join(words)
+
+
+def _named_before(ctx: SentenceContext, end: int) -> str | None:
+    """The nearest measure named in the sentence before ``end``."""
+    found = [m for m in _measure_pattern().finditer(ctx.text, 0, end)]
+    return _canonical(fold(found[-1].group(0)).split()) if found else None
+
+
+def _measure(
+    ctx: SentenceContext, phrase: str, end: int, *, back: bool, tail: bool = False
+) -> str | None:
+    """The measure a record's noun or subject names: its own words up to a preposition
+    ("interest rates in Norland"; with ``tail``, after the last one: "climbed to a level"),
+    else (a placeholder or none) the nearest measure named before ``end`` in the
+    sentence, else (a pronoun, ``back``) the last one the sentence before named; ``None``
+    when none is known."""
+    cues = record_cues()
+    cuts = list(_PREPOSITION.finditer(f" {phrase} "))
+    if tail:
+        head = phrase[max(0, cuts[-1].end() - 1) :] if cuts else phrase
+    else:
+        head = phrase[: max(0, cuts[0].start())] if cuts else phrase
+    words = [w for w in fold(head).split() if w not in cues.determiners]
+    if words and words[-1] in cues.pronouns:
+        if len(words) > 1 or not back:
+            return None
+        previous = ctx.art.memo.get("record_measure")
+        return previous if isinstance(previous, str) else None
+    if not words or words[-1] in cues.placeholders:
+        return _named_before(ctx, end)
+    return _canonical(words)
+
+
+def _records(ctx: SentenceContext) -> dict[tuple[int, int], _Record]:
+    """The year and month-year dates of the sentence that date a level by the last time it
+    was reached, by their span (computed once per sentence)."""
+    memo = ctx.memo.get("records")
+    if isinstance(memo, dict):
+        return memo
+    found: dict[tuple[int, int], _Record] = {}
+    folded = ctx.folded
+    if "since" in folded or "last" in folded:
+        for match in ctx.dates:
+            if match.form not in ("year", "month_year"):
+                continue
+            record = _record(ctx, match)
+            if record is not None:
+                found[(match.start, match.end)] = record
+    ctx.memo["records"] = found
+    return found
+
+
+def _record(ctx: SentenceContext, match: DateMatch) -> _Record | None:
+    lead = _DATE_LEAD.match(ctx.text, match.start, match.end)
+    core = lead.end() if lead else match.start
+    if not (ctx.text[core : core + 1].isdigit() or ctx.text[core : core + 1].isupper()):
+        return None  # "since the 2018 Camp Fire": a named past event (D003)
+    window = max(0, core - _RECORD_REACH)
+    before = ctx.text[window:core]
+    found = _SUPERLATIVE_SINCE.search(before)
+    if found and superlative([fold(w) for w in found.group("sup").split()]) is not None:
+        start = window + found.start("sup")
+        measure = _measure(ctx, found.group("noun").strip(), start, back=False)
+        return _Record(start, measure) if measure else None
+    found = _LAST_TIME.search(before)
+    if found:
+        mid = found.group("mid")
+        start = window + found.start("mid") if not re.search(r"\d", mid) else match.start
+        subject = window + found.start("subj")
+        measure = _measure(ctx, found.group("subj"), subject, back=True)
+        return _Record(start, measure) if measure else None
+    found = _LAST_SEEN.search(before)
+    if found:
+        cue = found.group("cue")
+        start = window + found.start("cue") if not re.search(r"\d", cue) else match.start
+        subject = window + found.start("subj")
+        measure = _measure(ctx, found.group("subj"), subject, back=True, tail=True)
+        return _Record(start, measure) if measure else None
+    return None
+
+
+@rule("D008", "level last reached")
+def level_last_reached(ctx: SentenceContext) -> list[ClaimBase]:
+    """A level dated by the last time it was reached: "the highest rate since March
+    2008", "inflation at its highest since 1982", "the lowest turnout since 2001", "The
+    last time it stood at 5.25% was in April 2008", "rates were last this high in 2008",
+    "a level last seen in 2008", "levels not seen since 2001". All say one fact: when the
+    measure was last where it now is. The event is the measure's name and "last"
+    ("interest rate last"; names of one measure, ``[records.synonyms]`` of
+    ``checker/data/events.toml``, are merged): the noun after the superlative or the
+    subject, else (none, or "level") the nearest measure named before it in the
+    sentence, else (a pronoun: "it stood at") the last one the sentence before named;
+    without a measure there is no claim. The claim's text holds the superlative or
+    "this high" when no figure stands between it and the date, so that "highest" and
+    "lowest" stay two records (C102). Not a record: "since" opening a span ("has lived
+    there since 2019"), a named past event ("since the 2018 Camp Fire", D003), a rank
+    ("the second-lowest since 1885", Q005), "the first time since 1966"."""
+    out: list[ClaimBase] = []
+    records = _records(ctx)
+    for match in ctx.dates:
+        record = records.get((match.start, match.end))
+        if record is None:
+            continue
+        resolved = resolve_calendar(match.year, match.month, None, "", "", ctx.art)
+        span = DateMatch(record.start, match.end, match.year, match.month, None, None, match.form)
+        event = f"{record.measure} {RECORD_MARK}"
+        granularity = "month" if match.month else "year"
+        out.append(_claim(ctx, "D008", span, resolved, event, granularity))
+    named = [m for m in _measure_pattern().finditer(ctx.text)]
+    ctx.art.memo["record_measure"] = _canonical(fold(named[-1].group(0)).split()) if named else None
+    return out
 
 
 @rule("D004", "weekday")

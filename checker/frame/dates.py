@@ -12,9 +12,12 @@ parts only are uncertain variances, :mod:`checker.classify.dates`).
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
+from checker.data.folding import fold
+from checker.data.loader import load_bundled
 from checker.frame import events
 from checker.schema.claims import DateClaim, PartialDate, Resolution
 from checker.schema.findings import SlotMatch, SlotStatus
@@ -26,6 +29,98 @@ _PAGE_DATE = 0.3  # a page's own date, not an event's
 _PAGE_DATE_NEXT_DAY = 0.75  # ... a day off the event's: the publisher's time zone
 _INFERRED = 0.95  # a year resolved from context: the other year's event is possible
 _YEAR_UNKNOWN = 0.85  # a year neither stated nor resolved: any year's event is possible
+
+# The rule of a level dated by the last time it was reached, and its event's last word.
+RECORD_RULE = "D008"
+RECORD_MARK = "last"
+
+
+@dataclass(frozen=True)
+class RecordCues:
+    """``events.toml`` ``[records]``, folded: how a level's last date is told."""
+
+    irregular: frozenset[str]
+    not_superlatives: frozenset[str]
+    adjectives: dict[str, str]  # "high" -> "highest"
+    placeholders: frozenset[str]
+    pronouns: frozenset[str]
+    determiners: frozenset[str]
+    measures: tuple[str, ...]  # longest first
+    synonyms: dict[str, str]  # a measure's name -> its first name
+
+
+@functools.cache
+def record_cues() -> RecordCues:
+    data = load_bundled("events.toml")["records"]
+    synonyms = {fold(str(w)): fold(str(k)) for k, ws in data["synonyms"].items() for w in ws}
+    synonyms.update({fold(str(k)): fold(str(k)) for k in data["synonyms"]})
+    return RecordCues(
+        irregular=frozenset(fold(str(w)) for w in data["irregular"]),
+        not_superlatives=frozenset(fold(str(w)) for w in data["not_superlatives"]),
+        adjectives={fold(str(k)): fold(str(v)) for k, v in data["adjectives"].items()},
+        placeholders=frozenset(fold(str(w)) for w in data["placeholders"]),
+        pronouns=frozenset(fold(str(w)) for w in data["pronouns"]),
+        determiners=frozenset(fold(str(w)) for w in data["determiners"]),
+        measures=tuple(sorted({fold(str(w)) for w in data["measures"]}, key=len, reverse=True)),
+        synonyms=synonyms,
+    )
+
+
+def superlative(text_words: Sequence[str]) -> str | None:
+    """The superlative a level is stated by, as a word: "highest" for "the highest rate"
+    and for "this high", "most expensive" for "so expensive"; ``None`` when the words
+    name none ("The last time it stood at 5.25%")."""
+    cues = record_cues()
+    for i, word in enumerate(text_words):
+        nxt = text_words[i + 1] if i + 1 < len(text_words) else ""
+        if word in ("most", "least") and nxt.isalpha():
+            return f"{word} {nxt}"
+        if word in cues.irregular:
+            return word
+        if (
+            word.endswith("est")
+            and len(word) > 4
+            and word.isalpha()  # "second-lowest" is a rank (Q005)
+            and word not in cues.not_superlatives
+        ):
+            return word
+        if word in ("this", "so", "as", "that") and nxt in cues.adjectives:
+            return cues.adjectives[nxt]
+    return None
+
+
+def _singular(word: str) -> str:
+    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
+
+
+def record_measure(claim: DateClaim) -> frozenset[str]:
+    """The words of the measure a level's last date belongs to ("interest rate")."""
+    return frozenset(_singular(w) for w in events.words(claim.event) if w != RECORD_MARK)
+
+
+def records_apart(a: DateClaim, b: DateClaim) -> str | None:
+    """Why two dates are no one level's last date, or ``None``.
+
+    A level's last date ("the highest rate since March 2008") and another event's date
+    are two facts; so are two levels' last dates whose measures differ (each names words
+    the other does not: "unemployment rate" / "interest rate"; "rate" / "interest rate"
+    may be one) or whose superlatives differ ("highest" / "lowest", "deadliest" /
+    "costliest"; "The last time it stood at 5.25%" states none and may be either).
+    """
+    ra, rb = a.rule == RECORD_RULE, b.rule == RECORD_RULE
+    if ra != rb:
+        return "a level's last date and another event's date"
+    if not ra:
+        return None
+    ma, mb = record_measure(a), record_measure(b)
+    if not (ma <= mb or mb <= ma):
+        return f"different measures ({' '.join(sorted(ma))} / {' '.join(sorted(mb))})"
+    sa, sb = superlative(events.words(a.text)), superlative(events.words(b.text))
+    if sa is not None and sb is not None and sa != sb:
+        return f"different records ({sa} / {sb})"
+    return None
 
 
 @dataclass(frozen=True)

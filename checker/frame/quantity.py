@@ -234,9 +234,14 @@ def _money_measure(
     span_words: Sequence[str],
     after_words: Sequence[str],
     before_words: Sequence[str],
+    fig: FigureInClause | None = None,
 ) -> str | None:
     """What a sum is the value of: its counted noun, else the nearest money noun in
-    the figure's words, just after it, then before it ("a fee rising to £65m")."""
+    the figure's words, just after it, then before it ("a fee rising to £65m"); else a
+    price when a noun of a purchase follows it ("the £65m arrival of ...") or when the
+    clause names what was bought and calls a sum a fee or a deal ("The record fee ... is
+    Chelsea's £106.8m to Benfica for Enzo Fernandez"), or the sum is what it went "for"
+    ("Arsenal signed Declan Rice from West Ham for £105m")."""
     table = cues().money
     if thing is not None:
         words = thing.split()
@@ -247,6 +252,17 @@ def _money_measure(
     for word in [*span_words, *after, *reversed(before_words)]:
         if word in table:
             return table[word]
+    bought = _bought_cues()
+    if after and after[0] in bought.nouns_after_sum:
+        return "price"
+    if fig is None or _per_period(fig) or _bought(fig) is None:
+        return None
+    clause = _words(fig.text[fig.clause_start : fig.clause_end])
+    named = [table[w] for w in clause if table.get(w) in bought.measures]
+    if named:
+        return named[0]
+    if _FOR_SUM.search(fig.text, max(0, fig.start - 12), fig.start):
+        return "price"
     return None
 
 
@@ -308,7 +324,7 @@ def build(fig: FigureInClause) -> Frame:
             thing = " ".join([*words[:-1], noun[0]])
             noun_state = noun[1]
     if dimension.startswith("money"):
-        thing = _money_measure(thing, span_words, after_words, before_words)
+        thing = _money_measure(thing, span_words, after_words, before_words, fig)
     if dimension == "magnitude":  # of the earthquake, or of its largest aftershock
         # the shock noun nearest the figure: just after it, else the last one before it
         ahead = [c.shocks[w] for w in _words(text[fig.end : fig.clause_end])[:3] if w in c.shocks]
@@ -422,7 +438,7 @@ def build(fig: FigureInClause) -> Frame:
     ):
         event = "other"  # "two other deadly quakes in Japan, where a magnitude-6.2 ..."
     modality = "forecast" if _has(c.forecast, _modal_scope(fig)) else None
-    subject = _owner(fig)
+    subject = _owner(fig, measure)
     if not subject and measure is not None and _head(measure.split(" (")[0]) in c.owned:
         # "A third candidate, Sinan Ogan, received 5.2%": the owner in apposition
         before = [n for s, e, n in fig.names if e <= fig.start]
@@ -582,13 +598,23 @@ def _period(fig: FigureInClause) -> str | None:
     return f"{year:04d}-{month:02d}" if year is not None else f"--{month:02d}"
 
 
-def _owner(fig: FigureInClause) -> list[str]:
+def _owner(fig: FigureInClause, measure: str | None = None) -> list[str]:
     """Whose the figure is: the name nearest before it in its clause ("Erdogan won
     49.4%", "Chelsea's £106.8m"), a name inside its span ("43 England caps"), else the
     nearest one after it ("a £105m fee for Declan Rice"). A figure of a list takes the
-    name of the same rank in a coordinated list of names (``listed_owner``)."""
+    name of the same rank in a coordinated list of names (``listed_owner``). A price is
+    the price of what was bought, when the clause names it (:func:`_bought`): not the
+    buying or the selling club's."""
     if fig.listed_owner is not None:
         return [fig.listed_owner]
+    if (
+        measure is not None
+        and measure.split(" (")[0] in _bought_cues().measures
+        and not _per_period(fig)
+    ):
+        bought = _bought(fig)
+        if bought is not None:
+            return [bought]
     inside = [n for s, e, n in fig.names if fig.start <= s and e <= fig.end]
     if inside:
         return [inside[0]]
@@ -925,3 +951,181 @@ def label(frame: Frame, unit: str, as_of: dt.date | None = None) -> str:
     if as_of is not None:
         words += f", as of {as_of.day} {as_of.strftime('%b')} {as_of.year}"
     return words
+
+
+# --- what was bought -------------------------------------------------------------------
+# A price belongs to what was bought (a player, a company), not to the buyer or the
+# seller. News names the three in many orders; the cue words live in ``[bought]`` of
+# ``frames.toml``.
+
+_FOR_SUM = re.compile(r"\bfor\s+(?:a\s+|an\s+)?$", re.I)
+_SUM_IN = re.compile(r"[$£€¥₹]|\d[\d.,]*\s*(?:m|bn|million|billion)\b", re.I)
+_GAP_WORD = re.compile(r"[a-z0-9][\w'’-]*")
+_SELLER = re.compile(r"\s+(?:the\s+)?", re.I)
+_NEXT_WORD = re.compile(r"\s*([^\W_][\w'’-]*)?")
+_AFTER_SUM_WORDS = 5  # at most this many words between a sum and its "for"
+_CLOSE_WORDS = 3  # a "for" this close to the sum wins over a name before it
+_PHRASE_GAP_WORDS = 3  # descriptor words between the names of one noun phrase
+
+
+@dataclass(frozen=True)
+class _BoughtCues:
+    """``[bought]`` of ``frames.toml``, folded and compiled."""
+
+    measures: frozenset[str]
+    before: re.Pattern[str]
+    buyer: re.Pattern[str]
+    objects: re.Pattern[str]
+    after_sum: re.Pattern[str]
+    ends: frozenset[str]
+    payee_before: frozenset[str]
+    payer_after: frozenset[str]
+    nouns_after_sum: frozenset[str]
+    per_period: re.Pattern[str]
+
+
+def _alternation(phrases: Sequence[str]) -> str:
+    ordered = sorted({fold(str(p)) for p in phrases}, key=len, reverse=True)
+    return "|".join(r"\s+".join(re.escape(w) for w in p.split()) for p in ordered)
+
+
+@functools.cache
+def _bought_cues() -> _BoughtCues:
+    data = load_bundled("frames.toml")["bought"]
+    periods = _alternation(data["per_period"])
+    return _BoughtCues(
+        measures=frozenset(str(w) for w in data["measures"]),
+        before=re.compile(rf"\s+(?P<cue>{_alternation(data['before'])})\b", re.I),
+        buyer=re.compile(
+            rf"\b(?:{_alternation([w for w in data['before'] if not w.endswith('from')])})"
+            r"\s+(?:to\s+|for\s+)?(?:the\s+)?$",
+            re.I,
+        ),
+        objects=re.compile(rf"\b(?:{_alternation(data['objects'])})\b", re.I),
+        after_sum=re.compile(rf"\b(?:{_alternation(data['after_sum'])})\b", re.I),
+        ends=frozenset(fold(str(w)) for w in data["phrase_ends"]),
+        payee_before=frozenset(fold(str(w)) for w in data["payee_before"]),
+        payer_after=frozenset(fold(str(w)) for w in data["payer_after"]),
+        nouns_after_sum=frozenset(fold(str(w)) for w in data["nouns_after_sum"]),
+        per_period=re.compile(rf"^[\s-]*(?:a|an|per)[\s-]+(?:{periods})\b", re.I),
+    )
+
+
+def _per_period(fig: FigureInClause) -> bool:
+    """Whether the sum is a rate ("£250,000 a week", "$40m per season")."""
+    return _bought_cues().per_period.match(fig.text[fig.end : fig.end + 20]) is not None
+
+
+def _bought(fig: FigureInClause) -> str | None:
+    """What the sum in the clause was paid for, when the clause names it: the name of the
+    noun phrase after a "for" just after the sum ("£106.8m to Benfica for the midfielder
+    Enzo Fernandez", "a £105m fee for Declan Rice") or after a verb or noun of buying
+    ("the £65m arrival of Kai Havertz", "signed defender Luis Ortan", "Valmont sold Luis
+    Ortan to ..."), or a name just before "cost", "joined", "was bought" or "from" and a
+    seller ("Enzo Fernandez cost Chelsea £105.6m", "Kai Havertz from Chelsea in a £65m
+    deal"). A "for" within three words of the sum wins; else the nearest name before the
+    sum; no other sum between them. None when unsure: two names joined by "and", a name
+    that only describes ("the England international"), a name in the words between the
+    sum and its "for" that neither receives nor pays ("£1m every time Arsenal qualify
+    for ...")."""
+    if not fig.names:
+        return None
+    after = _bought_after(fig)
+    if after is not None and after[1] <= _CLOSE_WORDS:
+        return after[0]
+    before = _bought_before(fig)
+    if before is not None:
+        return before
+    return after[0] if after is not None else None
+
+
+def _bought_after(fig: FigureInClause) -> tuple[str, int] | None:
+    """The thing bought named after the sum, and how many words lie between them."""
+    c = _bought_cues()
+    text = fig.text
+    cues_after = [
+        *c.after_sum.finditer(text, fig.end, fig.clause_end),
+        *c.objects.finditer(text, fig.end, fig.clause_end),
+    ]
+    if not cues_after:
+        return None
+    cue = min(cues_after, key=lambda m: m.start())
+    gap = text[fig.end : cue.start()]
+    words = gap.split()
+    if len(words) > _AFTER_SUM_WORDS or _SUM_IN.search(gap):
+        return None
+    for s, e, _ in fig.names:
+        if fig.end <= s and e <= cue.start():
+            before = _words(text[fig.end : s])[-1:]
+            next_word = _NEXT_WORD.match(text, e)
+            after = fold(next_word.group(1) or "") if next_word else ""
+            if not (set(before) & c.payee_before or after in c.payer_after):
+                return None  # "£1m every time Arsenal qualify for ...": whose is unclear
+    named = _phrase_name(fig, cue.end(), fig.clause_end)
+    return (named[1], len(words)) if named is not None else None
+
+
+def _bought_before(fig: FigureInClause) -> str | None:
+    """The thing bought named before the sum in its clause, the nearest one."""
+    c = _bought_cues()
+    text = fig.text
+    found: list[tuple[int, str]] = []
+    starts = {s for s, _, _ in fig.names}
+    for s, e, name in fig.names:
+        if not (fig.clause_start <= s and e <= fig.start):
+            continue
+        cue = c.before.match(text, e)
+        if cue is None or cue.end() > fig.start:
+            continue
+        if c.buyer.search(text, fig.clause_start, s):
+            continue  # "Ortan joined Harbour City from Valmont": the buyer, not bought
+        if fold(cue.group("cue")).endswith("from"):
+            seller = _SELLER.match(text, cue.end())
+            if seller is None or seller.end() not in starts:
+                continue  # "from" names a seller only when a name follows it
+        found.append((s, name))
+    for cue in c.objects.finditer(text, fig.clause_start, fig.start):
+        named = _phrase_name(fig, cue.end(), fig.start)
+        if named is not None:
+            found.append(named)
+    found = [(s, n) for s, n in found if not _SUM_IN.search(text, s, fig.start)]
+    return max(found)[1] if found else None
+
+
+def _phrase_name(fig: FigureInClause, start: int, limit: int) -> tuple[int, str] | None:
+    """Where and which name ends the noun phrase starting at ``start`` ("the Argentina
+    midfielder Enzo Fernandez last January" -> "enzo fernandez"), or None when the phrase
+    names nothing, names two things ("Rice and Havertz") or ends in a common noun ("the
+    England international")."""
+    c = _bought_cues()
+    text = fig.text
+    chain: list[tuple[int, int, str, bool]] = []  # (start, end, name, joined by "and")
+    position = start
+    for s, e, name in sorted(fig.names):
+        if s < position:
+            continue
+        if e > limit:
+            break
+        gap = text[position:s]
+        if any(ch in gap for ch in ',;:()"“”') or _SUM_IN.search(gap):
+            break
+        words = gap.split()
+        joined = [fold(w) for w in words] in (["and"], ["&"])
+        if joined and not chain:
+            break
+        if not joined and (
+            len(words) > _PHRASE_GAP_WORDS
+            or any(not _GAP_WORD.fullmatch(w) or fold(w) in c.ends for w in words)
+        ):
+            break
+        chain.append((s, e, name, joined))
+        position = e
+    if not chain or chain[-1][3]:
+        return None
+    first, end, name, _ = chain[-1]
+    rest = text[end:limit]
+    following = _NEXT_WORD.match(rest)
+    word = following.group(1) if following else None
+    if word and word[0].islower() and fold(word) not in c.ends:
+        return None  # "the England international": the name only describes
+    return first, name
