@@ -62,13 +62,23 @@ def same_fact(a: DurationClaim, b: DurationClaim) -> bool:
     return events.apart(events.words(a.event), events.words(b.event)) is None
 
 
+def requester(side: DurationSide) -> str | None:
+    """Who asked for a requested length, as a party: ``prosecution`` ("prosecutors
+    sought 40 years"), ``defence`` ("her lawyers asked for five years"), else None. The
+    party words are in ``events.toml`` ``[requesters]``."""
+    words = {*events.words(side.claim.event), *side.tokens}
+    found = [party for party, cues in events.cues().requesters if not cues.isdisjoint(words)]
+    return found[0] if len(found) == 1 else None
+
+
 def identity(
     a: DurationSide, b: DurationSide, generic_tokens: Collection[str] = ()
 ) -> tuple[list[SlotMatch], float]:
     """The slots two clashing durations share, and how sure that makes one fact.
 
     Confidence starts at 1: the kind of length (a ceiling, request or projection
-    against another kind x0.3), the event slot (:func:`checker.frame.events.event_slot`:
+    against another kind x0.3; two requests by different parties, the prosecution's and
+    the defence's, x0.3), the event slot (:func:`checker.frame.events.event_slot`:
     shared words that are only generic, "next", "sentence", "period", x0.45), the
     subject slot (:func:`checker.frame.events.subject_slot`), a year only one side
     anchors it to (x0.85).
@@ -82,6 +92,14 @@ def identity(
         confidence *= _BOUND_APART
         value = f"{kind_a} / {kind_b}"
         slots.append(SlotMatch(slot="measure", status=SlotStatus.ONE_SIDE, value=value))
+    if kind_a == kind_b == "request":
+        side_a, side_b = requester(a), requester(b)
+        if side_a is not None and side_b is not None and side_a != side_b:
+            confidence *= _BOUND_APART  # what prosecutors asked is not what the defence asked
+            value = f"{side_a} / {side_b}"
+            slots.append(SlotMatch(slot="source", status=SlotStatus.DIFFERENT, value=value))
+        elif side_a is not None and side_a == side_b:
+            slots.append(SlotMatch(slot="source", status=SlotStatus.SAME, value=side_a))
     event, factor = events.event_slot(a.tokens, b.tokens, {*a.names, *b.names}, generic_tokens)
     slots.append(event)
     confidence *= factor

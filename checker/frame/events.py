@@ -46,6 +46,7 @@ class EventCues:
     labels: frozenset[str]
     ordinals: frozenset[str]
     bounds: tuple[tuple[str, tuple[str, ...]], ...]  # (kind, phrases) in order of priority
+    requesters: tuple[tuple[str, frozenset[str]], ...] = ()  # (party, words)
 
 
 @functools.cache
@@ -59,6 +60,10 @@ def cues() -> EventCues:
         bounds=tuple(
             (str(kind), tuple(fold(str(p)) for p in phrases))
             for kind, phrases in data["bounds"].items()
+        ),
+        requesters=tuple(
+            (str(party), frozenset(fold(str(w)) for w in words_))
+            for party, words_ in data["requesters"].items()
         ),
     )
 
