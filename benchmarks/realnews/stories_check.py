@@ -1,6 +1,6 @@
 """How well automatic story grouping recovers the real stories of the real-news corpus.
 
-    .venv/bin/python -m benchmarks.realnews.stories_check [--split dev|holdout|all]
+    .venv/bin/python -m benchmarks.realnews.stories_check [--split dev|holdout|...|all]
                                 [--threshold X] [--window-days N] [--sweep] [--verbose]
 
 Builds one root holding every article of the chosen stories of
@@ -137,7 +137,11 @@ def show(stories: Stories, truth: Mapping[str, str]) -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--split", choices=("dev", "holdout", "all"), default="dev")
+    parser.add_argument(
+        "--split",
+        choices=("dev", "holdout", "holdout2", "holdout3", "holdout4", "all"),
+        default="dev",
+    )
     parser.add_argument("--threshold", type=float, help="override [tool.checker.stories]")
     parser.add_argument("--window-days", type=int, help="override [tool.checker.stories]")
     parser.add_argument("--sweep", action="store_true", help="figures for several thresholds")
