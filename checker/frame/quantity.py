@@ -760,8 +760,9 @@ def same_source(a: str, b: str) -> bool:
 
 def owned(frame: Frame) -> bool:
     """Whether the figure belongs to its subject: a vote share, seats, goals, a sum
-    (whose fee), a rank (whose record): then two subjects are two facts."""
-    if frame.dimension.startswith("money") or frame.dimension == "rank":
+    (whose fee), a rank (whose record), a minute of play (whose goal): then two
+    subjects are two facts."""
+    if frame.dimension.startswith("money") or frame.dimension in ("rank", "minute"):
         return True
     if frame.measure is None:
         return False
@@ -921,7 +922,8 @@ def identity(
 
 def label(frame: Frame, unit: str, as_of: dt.date | None = None) -> str:
     """The fact in words, from its frame: "people killed", "fee (maximum) in pounds",
-    "magnitude (1960)", "depth in km", with "as of 9 Sep" when dated."""
+    "magnitude (1960)", "depth in km", "minute of the goal of mikel oyarzabal", with "as
+    of 9 Sep" when dated."""
     dimension = frame.dimension
     if dimension == "count" and unit:
         # The counted thing as written ("settlements and villages"), and what happened
@@ -940,6 +942,8 @@ def label(frame: Frame, unit: str, as_of: dt.date | None = None) -> str:
         words = f"{words} ({'percentage points' if points else 'percent'})"
     elif dimension == "magnitude":
         words = frame.measure or "magnitude"
+    elif dimension == "minute":
+        words = f"minute of the {frame.measure}"  # "minute of the goal of oyarzabal"
     if frame.change:
         words = f"change in {words}"
     if frame.modality == "forecast":
