@@ -320,7 +320,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     parser.add_argument(
         "--split",
-        choices=("dev", "holdout", "holdout2", "holdout3", "holdout4", "all"),
+        choices=("dev", "holdout", "holdout2", "holdout3", "holdout4", "holdout5", "all"),
         default="dev",
         help="dev: the stories rules were tuned on; holdout: those kept aside (default dev)",
     )

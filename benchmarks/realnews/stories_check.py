@@ -139,7 +139,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument(
         "--split",
-        choices=("dev", "holdout", "holdout2", "holdout3", "holdout4", "all"),
+        choices=("dev", "holdout", "holdout2", "holdout3", "holdout4", "holdout5", "all"),
         default="dev",
     )
     parser.add_argument("--threshold", type=float, help="override [tool.checker.stories]")

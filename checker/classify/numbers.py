@@ -11,7 +11,7 @@ from checker.classify.intervals import HEDGE_WORDS, number, overlap, scaled, sho
 from checker.classify.registry import AGREE, Context, Outcome, Rule, register
 from checker.classify.wording import wording_differences
 from checker.frame import currency
-from checker.frame.quantity import cues, evolving, frame_of, identity, same_moment
+from checker.frame.quantity import cues, evolving, frame_of, identity, same_moment, series
 from checker.schema.claims import Claim, Frame, Hedge, Interval, QuantityClaim
 from checker.schema.findings import SlotStatus, Verdict
 
@@ -58,14 +58,16 @@ class QuantityMismatch(Rule):
             and (a.value != b.value or a.hedge != b.hedge)
             and (
                 "running" in (frame_a.bound, frame_b.bound)
-                or (as_of_a is not None and as_of_b is not None and as_of_a != as_of_b)
+                or as_of_a is None
+                or as_of_b is None  # a moment unknown is no proof of the same moment
+                or as_of_a != as_of_b
             )
         ):
             return Outcome(
                 Verdict.UPDATE,
                 "one figure reported as it changes: "
                 + timeline(((self.value(a, ctx), as_of_a), (self.value(b, ctx), as_of_b)))
-                + "; a running or differently dated count is an update, not a clash",
+                + "; a running, differently dated or undated count is an update, not a clash",
                 ("value",),
             )
         if not overlap(interval_a, interval_b) and not same_when_rounded(a, b):
@@ -228,8 +230,20 @@ def same_when_rounded(a: QuantityClaim, b: QuantityClaim) -> bool:
     step = 10.0**-places
     cut = math.floor(precise / step + 1e-9) * step
     if len(str(int(abs(coarse)))) + places < _SIGNIFICANT:
-        return False  # "5%" is not "5.25%" rounded: one digit says too little to round to
+        # One digit: "a 9% stake" is "9.2%" rounded, but a rate or a magnitude is stated
+        # to its step ("5%" is not "5.25%", "magnitude 8" not "7.8"), and a one-digit
+        # figure is never cut ("7" for "7.8").
+        if any(_stated_to_step(c) for c in (a, b)):
+            return False
+        return math.isclose(round(precise, places), coarse)
     return math.isclose(round(precise, places), coarse) or math.isclose(cut, coarse)
+
+
+def _stated_to_step(claim: QuantityClaim) -> bool:
+    """Whether the figure is a value of a series (a rate, inflation) or a magnitude,
+    whose decimals are its substance, not its precision."""
+    frame = frame_of(claim)
+    return frame.dimension == "magnitude" or series(frame)
 
 
 def _middle(interval: Interval) -> float:

@@ -86,6 +86,8 @@ class QuoteMismatch(Rule):
             differences.append("speaker")
         elif bool(sa) != bool(sb):
             differences.append("attribution")
+        elif sa != sb and misspelt(sa, sb):
+            differences.append("spelling")  # "Parag Agarwal" / "Parag Agrawal"
         diff = ""
         if squash(a.quote) != squash(b.quote):
             diff = word_diff(a.quote, b.quote)
@@ -151,9 +153,35 @@ def speaker_key(name: str | None, ctx: Context) -> str:
 
 
 def same_person(a: str, b: str) -> bool:
-    """Canonical names of one person: equal, or one is part of the other ("akar")."""
+    """Canonical names of one person: equal, one is part of the other ("akar"), or one
+    is the other misspelt (:func:`misspelt`)."""
     wa, wb = set(a.split()), set(b.split())
-    return a == b or wa <= wb or wb <= wa
+    return a == b or wa <= wb or wb <= wa or misspelt(a, b)
+
+
+_MISSPELT_RATIO = 80.0  # "agarwal" / "agrawal": one name with two letters swapped
+_MISSPELT_LENGTH = 5  # shorter words differ too easily ("Jong Un" / "Jong Il")
+
+
+def misspelt(a: str, b: str) -> bool:
+    """Whether two names are one name with a slip in spelling: the same number of words,
+    at least one the same, and each other pair long and alike ("Parag Agarwal" / "Parag
+    Agrawal")."""
+    wa, wb = a.split(), b.split()
+    if len(wa) != len(wb) or len(wa) < 2 or wa == wb:
+        return False
+    pairs = list(zip(wa, wb, strict=True))
+    if not any(x == y for x, y in pairs):
+        return False
+    return all(
+        x == y
+        or (
+            min(len(x), len(y)) >= _MISSPELT_LENGTH
+            and fuzz.ratio(x, y) >= _MISSPELT_RATIO
+            and x[0] == y[0]
+        )
+        for x, y in pairs
+    )
 
 
 def _similarity(a: str, b: str) -> float:

@@ -176,8 +176,8 @@ def counted_thing(ctx: SentenceContext, start: int) -> tuple[str, int]:
         position = match.end()
         if len(words) >= _UNIT_WORDS:
             break
-    while words and fold(words[-1].group(0)) in ("and", "or"):
-        words.pop()
+    while words and fold(words[-1].group(0)) in ("and", "or", "of"):
+        words.pop()  # "17 coaches of the two trains": what is counted is "coaches"
     if not words:
         return "", start
     text = ctx.text[words[0].start() : words[-1].end()]
@@ -320,6 +320,20 @@ def _estimate_at() -> re.Pattern[str]:
     )
 
 
+# "one of them", "fell on one another", "one by one", "one after another": "one" that
+# counts nothing.
+_NOT_A_COUNT = re.compile(r"\s*(?:of\b|another\b|by\s+one\b|after\s+(?:the\s+)?other\b)", re.I)
+# A figure with no noun after it whose verb names what it counts: "Of the dead, 106 are
+# women and 26 are foreigners" (a part of the total, not the total).
+_PREDICATE_NOUN = re.compile(
+    r"\s+(?:are|were|was|is)\s+(?:all\s+)?(?P<noun>women|men|children|girls|boys|"
+    r"minors|teenagers|students|foreigners|foreign\s+nationals|tourists|civilians|"
+    r"soldiers|police\s+officers|officers|firefighters|staff|workers|passengers|crew|"
+    r"nationals|citizens|residents|migrants|refugees|journalists|patients|babies)\b",
+    re.I,
+)
+
+
 def _referential(ctx: SentenceContext, surface: str, start: int, end: int) -> bool:
     """ "the two leaders", "these three countries": a small number word after a definite
     determiner points back at things already named and counts nothing new."""
@@ -411,8 +425,8 @@ def counted(ctx: SentenceContext) -> list[ClaimBase]:
         if ctx.is_taken(start, end) or any(s < end and start < e for s, e in ages):
             continue
         surface = match.group("num")
-        if fold(surface) == "one" and ctx.text[end:].lstrip().startswith("of"):
-            continue
+        if fold(surface) == "one" and _NOT_A_COUNT.match(ctx.text, end):
+            continue  # "one of", "one another", "one by one": no count
         if _referential(ctx, surface, start, end):
             continue
         value = parse_number(surface)
@@ -483,6 +497,9 @@ def counted(ctx: SentenceContext) -> list[ClaimBase]:
         named = measure_before(ctx, hedge_start)
         if named is not None and not _PERCENT.match(unit) and not currency_word(unit):
             unit = named  # "a majority of 176 MPs": the majority is what is counted
+        predicate = None if unit else _PREDICATE_NOUN.match(ctx.text, end)
+        if predicate is not None:  # "Of the dead, 106 are women": women are counted
+            unit, unit_end = fold(predicate.group("noun")), predicate.end()
         subject = None if unit else subject_count(ctx, hedge_start)
         if subject is not None:  # "the death toll rose to more than 150"
             unit, unit_end = subject[0], end

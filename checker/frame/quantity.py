@@ -84,6 +84,8 @@ class Cues:
     change_after: tuple[str, ...]
     change_verbs: frozenset[str]
     qualifiers: frozenset[str]
+    limits: tuple[str, ...]
+    severities: frozenset[str]
     forecast: tuple[str, ...]
     other_event: tuple[str, ...]
     tallied: frozenset[str]
@@ -118,6 +120,7 @@ def cues() -> Cues:
         generic=frozenset(fold(str(w)) for w in data["markers"]["generic"]),
         running=tuple(fold(str(w)) for w in data["markers"]["running"]),
         ceiling=tuple(fold(str(w)) for w in data["markers"]["ceiling"]),
+        limits=tuple(fold(str(w)) for w in data["markers"]["limits"]),
         prior=tuple(fold(str(w)) for w in data["markers"]["prior"]),
         lengths={fold(str(k)): float(v) for k, v in data["lengths"].items()},
         money={fold(str(k)): str(v) for k, v in data["money"].items()},
@@ -126,6 +129,7 @@ def cues() -> Cues:
         change_after=tuple(fold(str(w)) for w in data["markers"]["change_after"]),
         change_verbs=frozenset(fold(str(w)) for w in data["markers"]["change_verbs"]),
         qualifiers=frozenset(fold(str(w)) for w in data["markers"]["qualifiers"]),
+        severities=frozenset(fold(str(w)) for w in data["markers"]["severities"]),
         forecast=tuple(fold(str(w)) for w in data["markers"]["forecast"]),
         other_event=tuple(fold(str(w)) for w in data["markers"]["other_event"]),
         tallied=frozenset(_head(fold(str(w))) for w in data["markers"]["tallied"]),
@@ -382,6 +386,8 @@ def build(fig: FigureInClause) -> Frame:
         bound = "running"  # how far the count had gone grows with every report
     elif fig.counting and thing is not None and _head(thing) in c.tallied:
         bound = "running"  # a vote share while the votes are being counted
+    if bound is None and _has(c.limits, before_words[-_LIMIT_WORDS:]):
+        bound = "ceiling"  # "prevented him from buying more than 14.9%": a limit, no holding
     # "the Conservatives lost 251 seats": a step of an owned count, not its tally
     change_of_count = (
         dimension == "count"
@@ -417,6 +423,7 @@ def build(fig: FigureInClause) -> Frame:
             if w in c.qualifiers
         }
         | _part_of(fig)
+        | {w for w in [*before_words[-2:], *after_words[:4]] if state and w in c.severities}
     )
     if measure is not None and qualified:
         measure = f"{measure} ({' '.join(qualified)})"  # operating profit is not net profit
@@ -598,15 +605,34 @@ def _period(fig: FigureInClause) -> str | None:
     return f"{year:04d}-{month:02d}" if year is not None else f"--{month:02d}"
 
 
+# "of the two trains", "of both ships", "of all three teams": the figure counts parts of
+# several wholes together.
+_SMALL_NUMBERS = ("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
+_SEVERAL_WHOLES = re.compile(
+    rf"\s+of\s+(?:the\s+|all\s+)?(?P<n>both|{'|'.join(_SMALL_NUMBERS)}|\d{{1,2}})"
+    r"\s+(?P<noun>[a-z][a-z-]*s)\b",
+    re.I,
+)
+
+
+_LIMIT_WORDS = 6  # how far before a figure the words of a limit may stand
+
+
 def _owner(fig: FigureInClause, measure: str | None = None) -> list[str]:
-    """Whose the figure is: the name nearest before it in its clause ("Erdogan won
-    49.4%", "Chelsea's £106.8m"), a name inside its span ("43 England caps"), else the
-    nearest one after it ("a £105m fee for Declan Rice"). A figure of a list takes the
-    name of the same rank in a coordinated list of names (``listed_owner``). A price is
-    the price of what was bought, when the clause names it (:func:`_bought`): not the
-    buying or the selling club's."""
+    """Whose the figure is: several wholes named after it ("17 coaches of the two
+    trains": ``two trains``, which no single name shares), the name nearest before it in
+    its clause ("Erdogan won 49.4%", "Chelsea's £106.8m"), a name inside its span ("43
+    England caps"), else the nearest one after it ("a £105m fee for Declan Rice"). A
+    figure of a list takes the name of the same rank in a coordinated list of names
+    (``listed_owner``). A price is the price of what was bought, when the clause names
+    it (:func:`_bought`): not the buying or the selling club's."""
     if fig.listed_owner is not None:
         return [fig.listed_owner]
+    wholes = _SEVERAL_WHOLES.match(fig.text, fig.end)
+    if wholes is not None:
+        # "17 coaches of the two trains": a total over several wholes, not the count of
+        # one of them ("15 coaches of the Coromandel Express")
+        return [f"{fold(wholes.group('n'))} {fold(wholes.group('noun'))}"]
     if (
         measure is not None
         and measure.split(" (")[0] in _bought_cues().measures
@@ -745,8 +771,17 @@ def same_fact(a: Frame, b: Frame) -> bool:
     if a.source is not None and b.source is not None and not same_source(a.source, b.source):
         return False  # police and organisers each count: reported disagreement
     if a.subject and b.subject and not _share(a.subject, b.subject):
+        if several(a) != several(b):
+            return False  # "17 coaches of the two trains" is no count of one train's
         return not (owned(a) or owned(b))  # Erdogan's share is not Kilicdaroglu's
     return True
+
+
+def several(frame: Frame) -> bool:
+    """Whether the figure counts parts of several wholes together ("17 coaches of the
+    two trains": subject ``two trains``, see :func:`_owner`)."""
+    first = frame.subject[0].split()[0] if frame.subject and frame.subject[0] else ""
+    return first == "both" or first.isdigit() or first in _SMALL_NUMBERS
 
 
 def same_source(a: str, b: str) -> bool:
