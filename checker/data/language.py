@@ -46,6 +46,7 @@ class Language:
     teaser: tuple[re.Pattern[str], ...]
     source: tuple[re.Pattern[str], ...]
     caption_credit: tuple[re.Pattern[str], ...]
+    credit_line: tuple[re.Pattern[str], ...]
     heading_max_words: int
     stopwords: frozenset[str]
 
@@ -121,6 +122,7 @@ def load_language() -> Language:
         teaser=tuple(re.compile(p) for p in _strs(furniture, "teaser")),
         source=tuple(re.compile(p) for p in _strs(furniture, "source")),
         caption_credit=tuple(re.compile(p) for p in _strs(furniture, "caption_credit")),
+        credit_line=tuple(re.compile(p) for p in _strs(furniture, "credit_line")),
         heading_max_words=int(furniture.get("heading_max_words", 16)),
         stopwords=frozenset(fold(v) for v in _strs(load_bundled("stopwords.toml"), "stopwords")),
     )

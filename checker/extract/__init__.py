@@ -35,7 +35,7 @@ from checker.schema.claims import ClaimBase, ClaimFile
 from checker.text.furniture import BODY, CAPTION, Furniture, classify, infer_metadata
 from checker.text.sentences import Sentence, split_blocks, split_sentences
 
-EXTRACTOR_VERSION = "1.26.0"
+EXTRACTOR_VERSION = "1.27.0"
 
 __all__ = ["EXTRACTOR_VERSION", "RULES", "Rule", "extract_article"]
 

@@ -48,8 +48,15 @@ class Furniture:
 
 
 def classify(blocks: list[Block], lang: Language) -> list[Furniture]:
-    """Label every paragraph as body, heading, teaser, caption or source."""
-    return [_classify(block, lang) for block in blocks]
+    """Label every paragraph as body, heading, teaser, caption or source. A body
+    paragraph followed by a credit standing alone ("AP Photo/Ricardo Mazalan") is the
+    photo's caption."""
+    labelled = [_classify(block, lang) for block in blocks]
+    for index, item in enumerate(labelled[:-1]):
+        after = blocks[index + 1].text.strip()
+        if item.role == BODY and any(p.search(after) for p in lang.credit_line):
+            labelled[index] = Furniture(item.block, CAPTION, after)
+    return labelled
 
 
 def _classify(block: Block, lang: Language) -> Furniture:

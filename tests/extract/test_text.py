@@ -75,6 +75,34 @@ def test_furniture() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("credit", "role"),
+    [
+        ("AP Photo/Lena Marsh", "heading"),
+        ("REUTERS/Tom Okafor", "heading"),
+        ("Photo: Getty Images", "caption"),  # a credit line is itself caption furniture
+    ],
+)
+def test_a_credit_alone_on_the_next_line_makes_the_paragraph_a_caption(
+    credit: str, role: str
+) -> None:
+    text = "\n".join(
+        [
+            "Rebels attend the opening of their congress in the plains, May 3, 2025.",
+            credit,
+            "The vote was held on Sunday.",
+        ]
+    )
+    roles = [f.role for f in classify(split_blocks(text), load_language())]
+    assert roles == ["caption", role, "body"]
+
+
+def test_a_paragraph_before_an_ordinary_short_line_stays_body() -> None:
+    text = "\n".join(["The vote was held on Sunday.", "Results", "Turnout was low."])
+    roles = [f.role for f in classify(split_blocks(text), load_language())]
+    assert roles == ["body", "heading", "body"]
+
+
 def test_fold() -> None:
     assert fold("Türkiye’s “Erdoğan” — İLHAM") == 'turkiye\'s "erdogan" - ilham'
     assert fold("cease‐fire") == "cease-fire"
